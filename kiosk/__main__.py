@@ -1,0 +1,5 @@
+"""``python -m kiosk``: the touchscreen application."""
+
+from kiosk.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,272 @@
+"""``kiosk-calc``: the rules from the command line, one JSON object on stdout.
+
+Amounts are strings with 2 decimals, months are integers, year-months are ``YYYY-MM``. Bad input
+exits with status 2 and one line on stderr naming the field; a broken data file exits with 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NoReturn
+
+from kiosk import resources
+from kiosk.rules import (
+    Category,
+    ContributionResult,
+    DataFileError,
+    InputError,
+    PaymentPeriod,
+    PensionResult,
+    RetirementResult,
+    RulesData,
+    WorkerKind,
+    YearMonth,
+    contribution,
+    load_rules,
+    pension,
+    retirement,
+)
+from kiosk.content.texts import SECTIONS, load_texts
+from kiosk.rules.loader import RULE_FILES
+from kiosk.rules.money import money_text
+
+EXIT_BAD_INPUT = 2
+EXIT_BAD_DATA = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line (and exits 2) instead of usage + error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"不是有效数字: {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"不是有效数字: {text!r}")
+    return value
+
+
+def _year_month(text: str) -> YearMonth:
+    try:
+        return YearMonth.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为 YYYY-MM 格式: {text!r}") from None
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为 YYYY-MM-DD 格式: {text!r}") from None
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"不能为负数: {text!r}")
+    return value
+
+
+def _year(text: str) -> int:
+    value = _non_negative_int(text)
+    if not 1900 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"年份应在1900至2100之间: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk-calc", description="威海社保自助终端的测算规则（命令行）")
+    parser.add_argument(
+        "--resources", type=Path, help="resources folder (default: the bundled one)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    ret = commands.add_parser("retirement", help="法定退休年龄与资格")
+    ret.add_argument("--birth", type=_year_month, required=True, help="出生年月 YYYY-MM")
+    ret.add_argument("--category", choices=[c.value for c in Category], required=True)
+    ret.add_argument("--contribution-months", type=_non_negative_int, help="累计缴费月数（含视同）")
+    ret.add_argument("--as-of", type=_iso_date, help="测算日期 YYYY-MM-DD（默认今天）")
+
+    con = commands.add_parser("contribution", help="缴费测算")
+    con.add_argument("--kind", choices=[k.value for k in WorkerKind], required=True)
+    con.add_argument("--year", type=_year, required=True)
+    amount = con.add_mutually_exclusive_group(required=True)
+    amount.add_argument("--wage", type=_decimal, help="企业职工月工资（元）")
+    amount.add_argument("--base", type=_decimal, help="灵活就业人员缴费基数（元）")
+    amount.add_argument("--base-percent", type=_decimal, help="灵活就业人员缴费档次（60-300）")
+    con.add_argument("--period", choices=[p.value for p in PaymentPeriod], default="month")
+    con.add_argument("--as-of", type=_iso_date, help="测算日期 YYYY-MM-DD（默认今天）")
+
+    pen = commands.add_parser("pension", help="养老金测算")
+    base = pen.add_mutually_exclusive_group(required=True)
+    base.add_argument("--pension-base", type=_decimal, help="计发基数（元）")
+    base.add_argument("--retirement-year", type=_year, help="退休年份（查计发基数）")
+    pen.add_argument("--index", type=_decimal, required=True, help="平均缴费指数")
+    pen.add_argument("--contribution-months", type=_non_negative_int, required=True)
+    pen.add_argument("--pre-account-months", type=_non_negative_int, required=True)
+    pen.add_argument("--account-balance", type=_decimal, required=True)
+    pen.add_argument("--retirement-age-months", type=_non_negative_int, required=True)
+    pen.add_argument("--payment-months", type=_decimal, help="计发月数（默认按退休年龄查表）")
+
+    commands.add_parser("check", help="校验全部内置数据文件")
+    return parser
+
+
+def retirement_json(result: RetirementResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "birth": str(result.birth),
+        "category": result.category.value,
+        "original_age_months": result.original_age_months,
+        "original_retirement_month": str(result.original_retirement_month),
+        "statutory_age_months": result.statutory_age_months,
+        "statutory_age_text": result.statutory_age_text,
+        "statutory_retirement_month": str(result.statutory_retirement_month),
+        "delay_months": result.delay_months,
+        "minimum_contribution_months": result.minimum_contribution_months,
+        "earliest_flexible_retirement_month": str(result.earliest_flexible_retirement_month),
+        "latest_flexible_retirement_month": str(result.latest_flexible_retirement_month),
+        "months_until_retirement": result.months_until_retirement,
+        "as_of": result.as_of.isoformat(),
+    }
+    if result.contribution_months is not None:
+        data |= {
+            "contribution_months": result.contribution_months,
+            "meets_minimum": result.meets_minimum,
+            "shortfall_months": result.shortfall_months,
+            "options": [option.value for option in result.options],
+        }
+    return data | _explain(result.steps, result.legal_basis)
+
+
+def contribution_json(result: ContributionResult) -> dict[str, Any]:
+    employer = result.employer_monthly
+    return {
+        "kind": result.kind.value,
+        "year": result.year,
+        "parameter_year": result.parameter_year,
+        "provisional": result.provisional,
+        "base": money_text(result.base),
+        "base_floor": money_text(result.base_floor),
+        "base_ceiling": money_text(result.base_ceiling),
+        "base_adjustment": result.base_adjustment.value,
+        "individual_monthly": money_text(result.individual_monthly),
+        "employer_monthly": None if employer is None else money_text(employer),
+        "personal_account_monthly": money_text(result.personal_account_monthly),
+        "pooled_fund_monthly": money_text(result.pooled_fund_monthly),
+        "period": result.period.value,
+        "period_months": result.period_months,
+        "per_payment": money_text(result.per_payment),
+        "annual": money_text(result.annual),
+    } | _explain(result.steps, result.legal_basis)
+
+
+def pension_json(result: PensionResult) -> dict[str, Any]:
+    return {
+        "pension_base": money_text(result.pension_base.amount),
+        "pension_base_year": result.pension_base.year,
+        "contribution_years": f"{result.contribution_years:.2f}",
+        "pre_account_years": f"{result.pre_account_years:.2f}",
+        "indexed_monthly_wage": money_text(result.indexed_monthly_wage),
+        "payment_months": f"{result.payment_months:.1f}",
+        "basic_pension": money_text(result.basic_pension),
+        "personal_account_pension": money_text(result.personal_account_pension),
+        "transitional_pension": money_text(result.transitional_pension),
+        "total": money_text(result.total),
+        "provisional": result.provisional,
+    } | _explain(result.steps, result.legal_basis)
+
+
+def _explain(steps: Sequence[Any], basis: Sequence[str]) -> dict[str, Any]:
+    return {"steps": [step.as_json() for step in steps], "legal_basis": list(basis)}
+
+
+def run(args: argparse.Namespace, rules: RulesData) -> dict[str, Any]:
+    today = args.as_of if getattr(args, "as_of", None) else date.today()
+    if args.command == "retirement":
+        return retirement_json(
+            retirement(
+                args.birth,
+                Category(args.category),
+                rules.retirement,
+                as_of=today,
+                contribution_months=args.contribution_months,
+            )
+        )
+    if args.command == "contribution":
+        return contribution_json(
+            contribution(
+                WorkerKind(args.kind),
+                args.year,
+                rules.contribution,
+                rules.rates,
+                as_of=today,
+                wage=args.wage,
+                base=args.base,
+                base_percent=args.base_percent,
+                period=PaymentPeriod(args.period),
+            )
+        )
+    if args.command == "pension":
+        return pension_json(
+            pension(
+                rules.pension,
+                pension_base=args.pension_base,
+                retirement_year=args.retirement_year,
+                average_index=args.index,
+                contribution_months=args.contribution_months,
+                pre_account_months=args.pre_account_months,
+                account_balance=args.account_balance,
+                retirement_age_months=args.retirement_age_months,
+                payment_months=args.payment_months,
+            )
+        )
+    texts = load_texts(resources.text_dir(args.resources or resources.resources_dir()))
+    return {
+        "ok": True,
+        "rules_updated": rules.updated.isoformat(),
+        "checked": [f"rules/{name}" for name in RULE_FILES]
+        + [f"text/{texts.language}/{name}.toml" for name in SECTIONS],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    root = args.resources or resources.resources_dir()
+    try:
+        rules = load_rules(resources.rules_dir(root))
+    except DataFileError as exc:
+        print(f"kiosk-calc: {exc}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    try:
+        output = run(args, rules)
+    except DataFileError as exc:
+        print(f"kiosk-calc: {exc}", file=sys.stderr)
+        return EXIT_BAD_DATA
+    except InputError as exc:
+        print(f"kiosk-calc: {exc.field}: {exc.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""An estimate of the personal-account balance (个人账户储存额) for people who don't know theirs.
+
+Clearly an estimate: the base of every month is the average contribution index times that year's
+provincial average wage (years without published figures take the nearest published year's), 8%
+goes into the account, and the balance earns each year's published 记账利率 at the year's end
+(the assumed rate for years without a published rate). Contributions of the current year earn no
+interest that year. Each assumption is returned as a step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kiosk.rules.models import ContributionData, PensionData, RatesData
+from kiosk.rules.money import money_text, to_fen
+from kiosk.rules.steps import InputError, Step, StepKey
+from kiosk.rules.yearmonth import YearMonth
+
+DEFAULT_ASSUMED_RATE = Decimal("0.02")
+MAX_ASSUMED_RATE = Decimal("0.1")
+
+
+@dataclass(frozen=True, slots=True)
+class AccountEstimate:
+    balance: Decimal
+    account_months: int
+    assumed_rate: Decimal
+    published_rate_years: tuple[int, ...]
+    wage_years: tuple[int, ...]
+    steps: tuple[Step, ...]
+
+
+def estimate_account_balance(
+    *,
+    average_index: Decimal,
+    account_months: int,
+    retirement_month: YearMonth,
+    contribution: ContributionData,
+    rates: RatesData,
+    pension: PensionData,
+    assumed_rate: Decimal = DEFAULT_ASSUMED_RATE,
+) -> AccountEstimate:
+    """Estimate the balance built by ``account_months`` of contributions before ``retirement_month``."""
+    if not 0 <= account_months <= 70 * 12:
+        raise InputError("account_months", "out_of_range", "建账后缴费月数须在0至840之间")
+    if not Decimal(0) <= assumed_rate <= MAX_ASSUMED_RATE:
+        raise InputError("assumed_rate", "out_of_range", "假设记账利率须在0%至10%之间")
+    wages = {row.contribution_year: row.average_wage_monthly for row in contribution.year}
+    published = {row.year: row.rate for row in pension.crediting_rate if row.status.is_fact}
+    account_rate = rates.pension[-1].individual
+
+    first = retirement_month.plus_months(-account_months)
+    carried = Decimal(0)  # balance brought forward from earlier years
+    this_year = Decimal(0)  # contributions of the year so far (no interest until next year)
+    used_rates: set[int] = set()
+    used_wages: set[int] = set()
+    for index in range(first.index, retirement_month.index):
+        month = YearMonth.from_index(index)
+        wage_year = min(wages, key=lambda year: abs(year - month.year))
+        used_wages.add(wage_year)
+        this_year += to_fen(wages[wage_year] * average_index * account_rate)
+        if month.month == 12:
+            if month.year in published:
+                used_rates.add(month.year)
+            carried += to_fen(carried * published.get(month.year, assumed_rate)) + this_year
+            this_year = Decimal(0)
+    balance = carried + this_year
+    balance = to_fen(balance)
+    steps = (
+        Step(
+            StepKey.EST_BASE,
+            {
+                "index": f"{average_index}",
+                "months": str(account_months),
+                "first": str(first),
+                "last": str(retirement_month.plus_months(-1)),
+                "rate": f"{(account_rate * 100).normalize():f}",
+                "wage_years": f"{min(used_wages)}–{max(used_wages)}" if used_wages else "",
+            },
+            pension.legal_basis.formula,
+            assumption=True,
+        ),
+        Step(
+            StepKey.EST_RATES,
+            {
+                "published_years": (f"{min(used_rates)}–{max(used_rates)}" if used_rates else ""),
+                "assumed": f"{(assumed_rate * 100).normalize():f}",
+            },
+            pension.legal_basis.crediting_rate,
+            assumption=True,
+        ),
+        Step(StepKey.EST_RESULT, {"balance": money_text(balance)}, "", assumption=True),
+    )
+    return AccountEstimate(
+        balance=balance,
+        account_months=account_months,
+        assumed_rate=assumed_rate,
+        published_rate_years=tuple(sorted(used_rates)),
+        wage_years=tuple(sorted(used_wages)),
+        steps=steps,
+    )

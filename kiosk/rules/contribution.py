@@ -1,0 +1,336 @@
+"""缴费测算: monthly pension contributions for an enterprise employee (企业职工) or a self-employed /
+flexible worker (个体工商户、灵活就业人员), per payment and per year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from kiosk.rules.models import ContributionData, ContributionYear, PensionRates, RatesData
+from kiosk.rules.money import money_text, to_fen, to_yuan
+from kiosk.rules.steps import InputError, Step, StepKey
+
+MIN_PERCENT = Decimal(60)
+MAX_PERCENT = Decimal(300)
+MAX_WAGE = Decimal("10000000")
+
+
+class WorkerKind(StrEnum):
+    EMPLOYEE = "employee"  # 企业职工
+    FLEXIBLE = "flexible"  # 个体工商户 / 灵活就业人员
+
+
+class PaymentPeriod(StrEnum):
+    """缴费方式 for flexible workers: 按月 / 按季 / 按半年 / 按年."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half-year"
+    YEAR = "year"
+
+    @property
+    def months(self) -> int:
+        return {"month": 1, "quarter": 3, "half-year": 6, "year": 12}[self.value]
+
+
+class BaseAdjustment(StrEnum):
+    NONE = "none"
+    RAISED_TO_FLOOR = "raised_to_floor"
+    CAPPED_AT_CEILING = "capped_at_ceiling"
+
+
+@dataclass(frozen=True, slots=True)
+class YearFigures:
+    """The figures a calculation for ``requested_year`` actually used."""
+
+    requested_year: int
+    row: ContributionYear
+    provisional: bool
+
+    @property
+    def parameter_year(self) -> int:
+        return self.row.contribution_year
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionResult:
+    kind: WorkerKind
+    year: int
+    parameter_year: int
+    provisional: bool
+    figures_status: str
+    base: Decimal
+    base_floor: Decimal
+    base_ceiling: Decimal
+    average_wage_monthly: Decimal
+    base_adjustment: BaseAdjustment
+    individual_monthly: Decimal
+    employer_monthly: Decimal | None
+    personal_account_monthly: Decimal
+    pooled_fund_monthly: Decimal
+    period: PaymentPeriod
+    per_payment: Decimal
+    annual: Decimal
+    steps: tuple[Step, ...]
+    legal_basis: tuple[str, ...]
+
+    @property
+    def period_months(self) -> int:
+        return self.period.months
+
+    @property
+    def total_monthly(self) -> Decimal:
+        return self.individual_monthly + (self.employer_monthly or Decimal(0))
+
+
+def figures_for_year(year: int, data: ContributionData, *, as_of: date) -> YearFigures:
+    """The limits for ``year``; before its notice is out, the latest published year's, provisionally."""
+    published = [row for row in data.year if row.published is None or row.published <= as_of]
+    exact = next((row for row in published if row.contribution_year == year), None)
+    if exact is not None:
+        return YearFigures(year, exact, provisional=False)
+    earlier = [row for row in published if row.contribution_year < year]
+    if not earlier:
+        first = min(row.contribution_year for row in data.year)
+        raise InputError(
+            "year", "no_figures", f"没有{year}年的缴费基数数据（最早为{first}年）", low=str(first)
+        )
+    return YearFigures(year, max(earlier, key=lambda row: row.contribution_year), provisional=True)
+
+
+def pension_rates_on(day: date, rates: RatesData) -> PensionRates:
+    for row in rates.pension:
+        if row.covers(day):
+            return row
+    raise InputError("year", "no_rates", f"{day.year}年没有养老保险费率数据")
+
+
+def contribution(
+    kind: WorkerKind,
+    year: int,
+    data: ContributionData,
+    rates: RatesData,
+    *,
+    as_of: date,
+    wage: Decimal | None = None,
+    base: Decimal | None = None,
+    base_percent: Decimal | None = None,
+    period: PaymentPeriod = PaymentPeriod.MONTH,
+) -> ContributionResult:
+    """Employees give ``wage``; flexible workers give ``base`` or ``base_percent`` (60–300)."""
+    figures = figures_for_year(year, data, as_of=as_of)
+    row = figures.row
+    rate = pension_rates_on(date(row.contribution_year, 12, 31), rates)
+    floor, ceiling = row.base_floor, row.base_ceiling
+    steps = [
+        Step(
+            StepKey.CON_PARAMS,
+            {
+                "year": str(row.contribution_year),
+                "average": money_text(row.average_wage_monthly),
+                "floor": money_text(floor),
+                "ceiling": money_text(ceiling),
+                "document": row.document,
+            },
+            data.legal_basis.limits,
+            assumption=not row.status.is_fact,
+        )
+    ]
+    if figures.provisional:
+        steps.append(
+            Step(
+                StepKey.CON_PROVISIONAL,
+                {"year": str(year), "used_year": str(row.contribution_year)},
+                data.legal_basis.limits,
+                assumption=True,
+            )
+        )
+
+    if kind is WorkerKind.EMPLOYEE:
+        if period is not PaymentPeriod.MONTH:
+            raise InputError(
+                "period", "employee_monthly", "企业职工由单位按月缴费，缴费方式只能是按月"
+            )
+        if wage is None or base is not None or base_percent is not None:
+            raise InputError("wage", "required", "企业职工请填写月工资（--wage）")
+        if not Decimal(0) < wage <= MAX_WAGE:
+            raise InputError(
+                "wage", "out_of_range", "月工资须大于0", low="0.01", high=str(MAX_WAGE)
+            )
+        wage = to_fen(wage)
+        chosen, adjustment = _clamp(wage, floor, ceiling)
+        steps.append(_base_step(adjustment, wage, chosen, floor, ceiling, data))
+        individual = to_fen(chosen * rate.individual)
+        employer = to_fen(chosen * rate.employer)
+        personal_account, pooled, employer_monthly = individual, employer, employer
+        steps.append(
+            Step(
+                StepKey.CON_EMPLOYEE,
+                {
+                    "base": money_text(chosen),
+                    "individual_rate": _percent(rate.individual),
+                    "employer_rate": _percent(rate.employer),
+                    "individual": money_text(individual),
+                    "employer": money_text(employer),
+                },
+                rates.legal_basis.pension,
+            )
+        )
+    else:
+        chosen, step = _flexible_base(row, base, base_percent, data)
+        adjustment = BaseAdjustment.NONE
+        steps.append(step)
+        individual = to_fen(chosen * rate.flexible_total)
+        personal_account = to_fen(chosen * rate.flexible_personal_account)
+        pooled = individual - personal_account
+        employer_monthly = None
+        steps.append(
+            Step(
+                StepKey.CON_FLEXIBLE,
+                {
+                    "base": money_text(chosen),
+                    "total_rate": _percent(rate.flexible_total),
+                    "account_rate": _percent(rate.flexible_personal_account),
+                    "pooled_rate": _percent(rate.flexible_total - rate.flexible_personal_account),
+                    "total": money_text(individual),
+                    "account": money_text(personal_account),
+                    "pooled": money_text(pooled),
+                },
+                rates.legal_basis.pension,
+            )
+        )
+
+    monthly_payer = individual if employer_monthly is None else individual + employer_monthly
+    per_payment = individual * period.months
+    annual = individual * 12
+    steps.append(
+        Step(
+            StepKey.CON_PERIOD,
+            {
+                "monthly": money_text(individual),
+                "months": str(period.months),
+                "per_payment": money_text(per_payment),
+                "annual": money_text(annual),
+                "total_monthly": money_text(monthly_payer),
+            },
+            rates.legal_basis.pension,
+        )
+    )
+    return ContributionResult(
+        kind=kind,
+        year=year,
+        parameter_year=row.contribution_year,
+        provisional=figures.provisional,
+        figures_status=row.status.value,
+        base=chosen,
+        base_floor=floor,
+        base_ceiling=ceiling,
+        average_wage_monthly=row.average_wage_monthly,
+        base_adjustment=adjustment,
+        individual_monthly=individual,
+        employer_monthly=employer_monthly,
+        personal_account_monthly=personal_account,
+        pooled_fund_monthly=pooled,
+        period=period,
+        per_payment=per_payment,
+        annual=annual,
+        steps=tuple(steps),
+        legal_basis=(data.legal_basis.limits, rates.legal_basis.pension),
+    )
+
+
+def base_for_percent(percent: Decimal, row: ContributionYear) -> Decimal:
+    """A base tier: percent of the monthly average, to a whole yuan, kept within the limits.
+
+    60% gives exactly the published floor and 300% the published ceiling.
+    """
+    raw = to_yuan(row.average_wage_monthly * percent / 100)
+    return min(max(raw, row.base_floor), row.base_ceiling)
+
+
+def _clamp(value: Decimal, floor: Decimal, ceiling: Decimal) -> tuple[Decimal, BaseAdjustment]:
+    if value < floor:
+        return floor, BaseAdjustment.RAISED_TO_FLOOR
+    if value > ceiling:
+        return ceiling, BaseAdjustment.CAPPED_AT_CEILING
+    return value, BaseAdjustment.NONE
+
+
+def _base_step(
+    adjustment: BaseAdjustment,
+    wage: Decimal,
+    chosen: Decimal,
+    floor: Decimal,
+    ceiling: Decimal,
+    data: ContributionData,
+) -> Step:
+    key = {
+        BaseAdjustment.NONE: StepKey.CON_BASE_WAGE,
+        BaseAdjustment.RAISED_TO_FLOOR: StepKey.CON_BASE_RAISED,
+        BaseAdjustment.CAPPED_AT_CEILING: StepKey.CON_BASE_CAPPED,
+    }[adjustment]
+    values = {
+        "wage": money_text(wage),
+        "base": money_text(chosen),
+        "floor": money_text(floor),
+        "ceiling": money_text(ceiling),
+    }
+    return Step(key, values, data.legal_basis.limits)
+
+
+def _flexible_base(
+    row: ContributionYear,
+    base: Decimal | None,
+    base_percent: Decimal | None,
+    data: ContributionData,
+) -> tuple[Decimal, Step]:
+    floor, ceiling = row.base_floor, row.base_ceiling
+    if (base is None) == (base_percent is None):
+        raise InputError(
+            "base", "required", "灵活就业人员请选择缴费档次（--base 或 --base-percent，二选一）"
+        )
+    if base_percent is not None:
+        if not MIN_PERCENT <= base_percent <= MAX_PERCENT:
+            raise InputError(
+                "base_percent", "out_of_range", "缴费档次须在60%至300%之间", low="60", high="300"
+            )
+        chosen = base_for_percent(base_percent, row)
+        step = Step(
+            StepKey.CON_BASE_PERCENT,
+            {
+                "percent": _plain(base_percent),
+                "average": money_text(row.average_wage_monthly),
+                "base": money_text(chosen),
+            },
+            data.legal_basis.limits,
+            assumption=base_percent not in (MIN_PERCENT, MAX_PERCENT),
+        )
+        return chosen, step
+    assert base is not None
+    chosen = to_fen(base)
+    if not floor <= chosen <= ceiling:
+        raise InputError(
+            "base",
+            "out_of_range",
+            f"缴费基数须在{money_text(floor)}元至{money_text(ceiling)}元之间",
+            low=money_text(floor),
+            high=money_text(ceiling),
+        )
+    step = Step(
+        StepKey.CON_BASE_AMOUNT,
+        {"base": money_text(chosen), "floor": money_text(floor), "ceiling": money_text(ceiling)},
+        data.legal_basis.limits,
+    )
+    return chosen, step
+
+
+def _percent(rate: Decimal) -> str:
+    return _plain(rate * 100)
+
+
+def _plain(value: Decimal) -> str:
+    """``Decimal('8.00')`` -> ``8``; ``Decimal('0.70')`` -> ``0.7``."""
+    text = f"{value.normalize():f}"
+    return text

@@ -1,0 +1,32 @@
+"""The one place where amounts, years and 计发月数 are rounded (ROUND_HALF_UP, as on Shandong forms)."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+FEN = Decimal("0.01")
+TENTH = Decimal("0.1")
+YUAN = Decimal("1")
+
+
+def to_fen(value: Decimal) -> Decimal:
+    """Round money to the fen (0.01 yuan)."""
+    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def to_yuan(value: Decimal) -> Decimal:
+    """Round money to a whole yuan (how Shandong publishes contribution-base limits)."""
+    return value.quantize(YUAN, rounding=ROUND_HALF_UP)
+
+
+def to_tenth(value: Decimal) -> Decimal:
+    """Round to one decimal (计发月数 for ages that are not whole years)."""
+    return value.quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+def months_to_years(months: int) -> Decimal:
+    """Contribution months as years with 2 decimals (30年4个月 -> 30.33), as Shandong forms do."""
+    return (Decimal(months) / 12).quantize(FEN, rounding=ROUND_HALF_UP)
+
+
+def money_text(value: Decimal) -> str:
+    """An amount as a string with exactly 2 decimals (the CLI's and the screens' format)."""
+    return f"{to_fen(value):.2f}"

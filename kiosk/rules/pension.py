@@ -1,0 +1,265 @@
+"""养老金测算: the basic pension of a Shandong enterprise employee or flexible worker.
+
+基础养老金 = (计发基数 + 指数化月平均缴费工资) / 2 × 累计缴费年限 × 1%
+个人账户养老金 = 个人账户储存额 / 计发月数
+过渡性养老金 = 指数化月平均缴费工资 × 建账前缴费年限（含视同） × 1.3%
+Rounding as on Shandong forms: years to 2 decimals, the indexed wage and each part to the fen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kiosk.rules.models import PensionData
+from kiosk.rules.money import money_text, months_to_years, to_fen, to_tenth
+from kiosk.rules.retirement import MAX_CONTRIBUTION_MONTHS, official_age_text
+from kiosk.rules.steps import InputError, Step, StepKey
+
+MIN_INDEX = Decimal("0.3")
+MAX_INDEX = Decimal("3")
+MAX_BALANCE = Decimal("100000000")
+ONE_PERCENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class PensionBaseChoice:
+    """The 计发基数 used for a retirement year, and whether it is a provisional stand-in."""
+
+    amount: Decimal
+    year: int | None
+    requested_year: int | None
+    provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PensionResult:
+    pension_base: PensionBaseChoice
+    average_index: Decimal
+    contribution_years: Decimal
+    pre_account_years: Decimal
+    indexed_monthly_wage: Decimal
+    payment_months: Decimal
+    retirement_age_months: int
+    basic_pension: Decimal
+    personal_account_pension: Decimal
+    transitional_pension: Decimal
+    total: Decimal
+    steps: tuple[Step, ...]
+    legal_basis: tuple[str, ...]
+
+    @property
+    def provisional(self) -> bool:
+        return self.pension_base.provisional
+
+
+def pension_base_for(year: int, data: PensionData) -> PensionBaseChoice:
+    """计发基数 for pensions starting in ``year``; before it is published, the latest earlier one."""
+    exact = next((row for row in data.pension_base if row.year == year), None)
+    if exact is not None:
+        return PensionBaseChoice(exact.amount, exact.year, year, provisional=False)
+    earlier = [row for row in data.pension_base if row.year < year]
+    if not earlier:
+        first = min(row.year for row in data.pension_base)
+        raise InputError(
+            "retirement_year",
+            "no_figures",
+            f"没有{year}年的计发基数（最早为{first}年）",
+            low=str(first),
+        )
+    latest = max(earlier, key=lambda row: row.year)
+    return PensionBaseChoice(latest.amount, latest.year, year, provisional=True)
+
+
+def payment_months_for(age_months: int, data: PensionData) -> Decimal:
+    """计发月数 for a retirement age in months, interpolated by month and rounded to 0.1."""
+    table = data.payment_months.table
+    low_age, high_age = min(table), max(table)
+    if not low_age * 12 <= age_months <= high_age * 12:
+        raise InputError(
+            "retirement_age_months",
+            "out_of_range",
+            f"退休年龄须在{low_age}岁至{high_age}岁之间",
+            low=str(low_age * 12),
+            high=str(high_age * 12),
+        )
+    years, months = divmod(age_months, 12)
+    if months == 0:
+        return to_tenth(table[years])
+    here, next_year = table[years], table[years + 1]
+    return to_tenth(here - (here - next_year) * months / 12)
+
+
+def pension(
+    data: PensionData,
+    *,
+    pension_base: Decimal | None = None,
+    retirement_year: int | None = None,
+    average_index: Decimal,
+    contribution_months: int,
+    pre_account_months: int,
+    account_balance: Decimal,
+    retirement_age_months: int,
+    payment_months: Decimal | None = None,
+) -> PensionResult:
+    """The three parts of the basic pension and their total.
+
+    ``pension_base`` or ``retirement_year`` (to look the base up) must be given. ``payment_months``
+    overrides the 计发月数 looked up from the age (for reproducing a form that states it).
+    """
+    choice = _choose_base(data, pension_base, retirement_year)
+    _check_inputs(average_index, contribution_months, pre_account_months, account_balance)
+    months = (
+        payment_months
+        if payment_months is not None
+        else payment_months_for(retirement_age_months, data)
+    )
+    if months <= 0:
+        raise InputError("payment_months", "out_of_range", "计发月数须大于0")
+    basis = data.legal_basis
+    base = choice.amount
+    years = months_to_years(contribution_months)
+    pre_years = months_to_years(pre_account_months)
+    indexed = to_fen(base * average_index)
+    basic = to_fen((base + indexed) / 2 * years * ONE_PERCENT)
+    account = to_fen(account_balance / months)
+    coefficient = data.transitional.coefficient
+    transitional = to_fen(indexed * pre_years * coefficient)
+    total = basic + account + transitional
+
+    steps = [_base_step(choice, basis.formula)]
+    steps += [
+        Step(
+            StepKey.PEN_YEARS,
+            {
+                "months": str(contribution_months),
+                "years": f"{years:.2f}",
+                "pre_months": str(pre_account_months),
+                "pre_years": f"{pre_years:.2f}",
+            },
+            basis.formula,
+        ),
+        Step(
+            StepKey.PEN_INDEXED,
+            {"base": money_text(base), "index": f"{average_index}", "indexed": money_text(indexed)},
+            basis.formula,
+        ),
+        Step(
+            StepKey.PEN_BASIC,
+            {
+                "base": money_text(base),
+                "indexed": money_text(indexed),
+                "years": f"{years:.2f}",
+                "basic": money_text(basic),
+            },
+            basis.formula,
+        ),
+        Step(
+            StepKey.PEN_MONTHS,
+            {"age": official_age_text(retirement_age_months), "months": f"{months:.1f}"},
+            basis.payment_months,
+            assumption=retirement_age_months % 12 != 0
+            and not data.payment_months.interpolation_status.is_fact,
+        ),
+        Step(
+            StepKey.PEN_ACCOUNT,
+            {
+                "balance": money_text(account_balance),
+                "months": f"{months:.1f}",
+                "account": money_text(account),
+            },
+            basis.formula,
+        ),
+        Step(
+            StepKey.PEN_TRANSITIONAL,
+            {
+                "indexed": money_text(indexed),
+                "pre_years": f"{pre_years:.2f}",
+                "coefficient": f"{(coefficient * 100).normalize():f}",
+                "transitional": money_text(transitional),
+            },
+            basis.transitional,
+        ),
+        Step(
+            StepKey.PEN_TOTAL,
+            {
+                "basic": money_text(basic),
+                "account": money_text(account),
+                "transitional": money_text(transitional),
+                "total": money_text(total),
+            },
+            basis.formula,
+        ),
+    ]
+    return PensionResult(
+        pension_base=choice,
+        average_index=average_index,
+        contribution_years=years,
+        pre_account_years=pre_years,
+        indexed_monthly_wage=indexed,
+        payment_months=months,
+        retirement_age_months=retirement_age_months,
+        basic_pension=basic,
+        personal_account_pension=account,
+        transitional_pension=transitional,
+        total=total,
+        steps=tuple(steps),
+        legal_basis=(basis.formula, basis.transitional, basis.payment_months),
+    )
+
+
+def _choose_base(
+    data: PensionData, pension_base: Decimal | None, retirement_year: int | None
+) -> PensionBaseChoice:
+    if (pension_base is None) == (retirement_year is None):
+        raise InputError("pension_base", "required", "请给出计发基数或退休年份（二选一）")
+    if pension_base is not None:
+        if not Decimal(0) < pension_base <= MAX_BALANCE:
+            raise InputError("pension_base", "out_of_range", "计发基数须大于0")
+        return PensionBaseChoice(to_fen(pension_base), None, None, provisional=False)
+    assert retirement_year is not None
+    return pension_base_for(retirement_year, data)
+
+
+def _check_inputs(
+    index: Decimal, contribution_months: int, pre_account_months: int, balance: Decimal
+) -> None:
+    if not index.is_finite() or not MIN_INDEX <= index <= MAX_INDEX:
+        raise InputError(
+            "index",
+            "out_of_range",
+            "平均缴费指数须在0.3至3之间",
+            low=str(MIN_INDEX),
+            high=str(MAX_INDEX),
+        )
+    if not 0 < contribution_months <= MAX_CONTRIBUTION_MONTHS:
+        raise InputError(
+            "contribution_months",
+            "out_of_range",
+            f"累计缴费月数须在1至{MAX_CONTRIBUTION_MONTHS}之间",
+            low="1",
+            high=str(MAX_CONTRIBUTION_MONTHS),
+        )
+    if not 0 <= pre_account_months <= contribution_months:
+        raise InputError(
+            "pre_account_months",
+            "out_of_range",
+            "建账前缴费月数（含视同）不能超过累计缴费月数",
+            low="0",
+            high=str(contribution_months),
+        )
+    if not balance.is_finite() or not Decimal(0) <= balance <= MAX_BALANCE:
+        raise InputError("account_balance", "out_of_range", "个人账户储存额不能为负数")
+
+
+def _base_step(choice: PensionBaseChoice, basis: str) -> Step:
+    if choice.year is None:
+        return Step(StepKey.PEN_BASE_GIVEN, {"base": money_text(choice.amount)}, basis)
+    values = {
+        "base": money_text(choice.amount),
+        "year": str(choice.year),
+        "requested_year": str(choice.requested_year),
+    }
+    if choice.provisional:
+        return Step(StepKey.PEN_BASE_PROVISIONAL, values, basis, assumption=True)
+    return Step(StepKey.PEN_BASE, values, basis)

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Set up a virtual environment and start the kiosk, or run every check and test.
+
+    python3 packaging/dev.py start [kiosk options...]   # e.g. --size 1080x1920
+    python3 packaging/dev.py test  [pytest options...]
+
+Standard library only, so it runs before anything is installed. The environment lives in
+``.venv`` at the project root and is reinstalled when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _stamp(extra: str) -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(extra.encode())
+    return digest.hexdigest()
+
+
+def ensure_venv(extra: str) -> None:
+    """Create ``.venv`` if needed and install the project (editable) with ``extra``."""
+    marker = VENV / ".kiosk-installed"
+    wanted = _stamp(extra)
+    if marker.exists() and marker.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print(f"creating virtual environment in {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    target = f".[{extra}]" if extra else "."
+    print(f"installing {target} into {VENV}", flush=True)
+    subprocess.run(
+        [
+            str(PYTHON),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-e",
+            target,
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    marker.write_text(wanted)
+
+
+def start(args: list[str]) -> int:
+    ensure_venv("")
+    return subprocess.call([str(PYTHON), "-m", "kiosk", *args], cwd=ROOT)
+
+
+def test(pytest_args: list[str]) -> int:
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    checks: list[tuple[str, list[str]]] = [
+        ("ruff check", [str(PYTHON), "-m", "ruff", "check", "."]),
+        ("ruff format", [str(PYTHON), "-m", "ruff", "format", "--check", "."]),
+        ("mypy", [str(PYTHON), "-m", "mypy"]),
+        ("import contracts", [str(BIN / "lint-imports")]),
+        ("pytest", [str(PYTHON), "-m", "pytest", *pytest_args]),
+        ("kiosk --self-test", [str(PYTHON), "-m", "kiosk", "--self-test"]),
+    ]
+    failed: list[str] = []
+    for name, command in checks:
+        print(f"\n=== {name} ===", flush=True)
+        started = time.monotonic()
+        code = subprocess.call(command, cwd=ROOT, env=env)
+        print(
+            f"--- {name}: {'ok' if code == 0 else f'FAILED ({code})'} "
+            f"in {time.monotonic() - started:.1f}s",
+            flush=True,
+        )
+        if code != 0:
+            failed.append(name)
+    print("\nall checks passed" if not failed else f"\nFAILED: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"start", "test"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    return start(rest) if command == "start" else test(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

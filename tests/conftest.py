@@ -1,0 +1,63 @@
+"""Shared fixtures. Every test that uses ``qapp``/``qtbot`` is marked ``gui`` automatically, so
+``pytest -m "not gui"`` is the fast Qt-free run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kiosk import resources
+from kiosk.rules import RulesData, load_rules
+
+TODAY = date(2026, 11, 29)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "qapp" in fixtures or "qtbot" in fixtures:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def resources_root() -> Path:
+    return resources.resources_dir()
+
+
+@pytest.fixture(scope="session")
+def rules(resources_root: Path) -> RulesData:
+    return load_rules(resources.rules_dir(resources_root))
+
+
+@pytest.fixture
+def today() -> date:
+    """A fixed 'today' so tests never depend on the clock."""
+    return TODAY
+
+
+@pytest.fixture(scope="session")
+def bundle(qapp):
+    """Rules, texts and the registered font, loaded once per test session."""
+    from kiosk.app import load_bundle
+
+    return load_bundle()
+
+
+@pytest.fixture
+def texts(bundle):
+    return bundle.texts
+
+
+@pytest.fixture
+def window(qtbot, bundle):
+    """The real main window, built the way main() builds it, with 'today' fixed."""
+    from kiosk.app import build_main_window
+
+    main_window = build_main_window(bundle, today=lambda: TODAY)
+    qtbot.add_widget(main_window)
+    main_window.resize(1366, 768)
+    main_window.show()
+    qtbot.wait_exposed(main_window)
+    return main_window
