@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kiosk import resources
+from kiosk.content.texts import SECTIONS, load_texts
 from kiosk.rules import (
     Category,
     ContributionResult,
@@ -32,7 +33,6 @@ from kiosk.rules import (
     pension,
     retirement,
 )
-from kiosk.content.texts import SECTIONS, load_texts
 from kiosk.rules.loader import RULE_FILES
 from kiosk.rules.money import money_text
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +14,9 @@ from kiosk import resources
 from kiosk.rules import RulesData, load_rules
 
 TODAY = date(2026, 11, 29)
+
+# Tests never need a display; packaging/dev.py sets this too, a bare `pytest` gets it here.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -56,8 +61,19 @@ def window(qtbot, bundle):
     from kiosk.app import build_main_window
 
     main_window = build_main_window(bundle, today=lambda: TODAY)
-    qtbot.add_widget(main_window)
     main_window.resize(1366, 768)
     main_window.show()
     qtbot.wait_exposed(main_window)
-    return main_window
+    yield main_window
+    free_window(main_window)
+
+
+def free_window(main_window) -> None:
+    """Really delete a window now, so later tests don't pay for it (a deleteLater alone waits
+    for an event loop that a test may never run)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    main_window.close()
+    main_window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -73,6 +73,12 @@ class ContributionResult:
     period: PaymentPeriod
     per_payment: Decimal
     annual: Decimal
+    wage: Decimal | None
+    personal_account_per_payment: Decimal
+    personal_account_annual: Decimal
+    pooled_fund_per_payment: Decimal
+    pooled_fund_annual: Decimal
+    employer_annual: Decimal | None
     steps: tuple[Step, ...]
     legal_basis: tuple[str, ...]
 
@@ -202,22 +208,37 @@ def contribution(
             )
         )
 
-    monthly_payer = individual if employer_monthly is None else individual + employer_monthly
-    per_payment = individual * period.months
+    months = period.months
+    per_payment = individual * months
     annual = individual * 12
-    steps.append(
-        Step(
-            StepKey.CON_PERIOD,
-            {
-                "monthly": money_text(individual),
-                "months": str(period.months),
-                "per_payment": money_text(per_payment),
-                "annual": money_text(annual),
-                "total_monthly": money_text(monthly_payer),
-            },
-            rates.legal_basis.pension,
+    employer_annual = None if employer_monthly is None else employer_monthly * 12
+    if kind is WorkerKind.FLEXIBLE:
+        steps.append(
+            Step(
+                StepKey.CON_PERIOD,
+                {
+                    "monthly": money_text(individual),
+                    "months": str(months),
+                    "per_payment": money_text(per_payment),
+                    "annual": money_text(annual),
+                },
+                rates.legal_basis.pension,
+            )
         )
-    )
+    else:
+        assert employer_annual is not None and employer_monthly is not None
+        steps.append(
+            Step(
+                StepKey.CON_ANNUAL,
+                {
+                    "monthly": money_text(individual),
+                    "annual": money_text(annual),
+                    "employer": money_text(employer_monthly),
+                    "employer_annual": money_text(employer_annual),
+                },
+                rates.legal_basis.pension,
+            )
+        )
     return ContributionResult(
         kind=kind,
         year=year,
@@ -236,6 +257,12 @@ def contribution(
         period=period,
         per_payment=per_payment,
         annual=annual,
+        wage=wage if kind is WorkerKind.EMPLOYEE else None,
+        personal_account_per_payment=personal_account * months,
+        personal_account_annual=personal_account * 12,
+        pooled_fund_per_payment=pooled * months,
+        pooled_fund_annual=pooled * 12,
+        employer_annual=employer_annual,
         steps=tuple(steps),
         legal_basis=(data.legal_basis.limits, rates.legal_basis.pension),
     )

@@ -34,6 +34,7 @@ class StepKey(StrEnum):
     CON_EMPLOYEE = "con_employee"
     CON_FLEXIBLE = "con_flexible"
     CON_PERIOD = "con_period"
+    CON_ANNUAL = "con_annual"
     # pension
     PEN_BASE = "pen_base"
     PEN_BASE_GIVEN = "pen_base_given"

@@ -1,0 +1,52 @@
+"""Text shared by every screen: header, footer, navigation, result furniture."""
+
+from __future__ import annotations
+
+from kiosk.content.texts._base import Section
+
+
+class CommonTexts(Section):
+    centre_name: str
+    window_title: str
+    back: str
+    home: str
+    next: str
+    skip: str
+    start_over: str
+    change_answer: str
+    show_result: str
+    text_size: str
+    preset_standard: str
+    preset_large: str
+    preset_contrast: str
+    privacy: str
+    rules_footer: str
+    disclaimer: str
+    steps_title: str
+    legal_basis_title: str
+    provisional_badge: str
+    assumption_badge: str
+    parameter_year: str
+    year_month: str
+    years_months: str
+    years_only: str
+    months_only: str
+    age_years_months: str
+    age_years: str
+    yuan: str
+    yuan_per_month: str
+    not_sure: str
+    close: str
+    step_of: str
+    keypad_delete: str
+    keypad_clear: str
+    picker_year: str
+    picker_month: str
+    month_name: str
+    year_value: str
+    count_years: str
+    count_months: str
+    error_required: str
+    error_range: str
+    error_title: str
+    startup_error: str

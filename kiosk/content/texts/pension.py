@@ -1,0 +1,119 @@
+"""养老金测算 journey: questions, result and calculation steps."""
+
+from __future__ import annotations
+
+from kiosk.content.texts._base import Section
+
+
+class PensionStepTexts(Section):
+    pen_base: str
+    pen_base_given: str
+    pen_base_provisional: str
+    pen_years: str
+    pen_indexed: str
+    pen_basic: str
+    pen_months: str
+    pen_account: str
+    pen_transitional: str
+    pen_total: str
+    est_base: str
+    est_rates: str
+    est_result: str
+
+
+class LevelText(Section):
+    """One contribution tier (缴费档次): its name and a one-line explanation."""
+
+    title: str
+    detail: str
+
+
+class PensionLevelTexts(Section):
+    """The tiers by percent of the provincial average wage (平均缴费指数 0.6 … 3)."""
+
+    p60: LevelText
+    p70: LevelText
+    p80: LevelText
+    p100: LevelText
+    p150: LevelText
+    p200: LevelText
+    p300: LevelText
+
+
+class PensionTexts(Section):
+    title: str
+    # prefilled from the retirement journey
+    prefilled: str
+    prefilled_change: str
+    # retirement age
+    age_question: str
+    age_field: str
+    age_minus_year: str
+    age_minus_month: str
+    age_plus_month: str
+    age_plus_year: str
+    age_display: str
+    age_statutory: str
+    age_early: str
+    age_late: str
+    age_window: str
+    error_no_base: str
+    # contribution years
+    total_question: str
+    total_help: str
+    total_field: str
+    pre_question: str
+    pre_help: str
+    pre_field: str
+    error_pre_exceeds: str
+    # contribution level
+    level_question: str
+    level_help: str
+    level_field: str
+    levels: PensionLevelTexts
+    # personal account
+    balance_question: str
+    balance_help: str
+    balance_field: str
+    balance_known: str
+    balance_known_detail: str
+    balance_estimate: str
+    balance_estimate_detail: str
+    amount_question: str
+    amount_help: str
+    amount_field: str
+    amount_unit: str
+    # result
+    total_caption: str
+    total_caption_short: str
+    basic_caption: str
+    account_caption: str
+    account_caption_estimated: str
+    transitional_caption: str
+    eligibility_title: str
+    eligibility_meets: str
+    eligibility_short: str
+    eligibility_short_early: str
+    eligibility_short_figures: str
+    eligibility_options: str
+    details_title: str
+    detail_age: str
+    detail_age_value: str
+    detail_kind: str
+    kind_statutory: str
+    kind_early: str
+    kind_late: str
+    detail_base: str
+    detail_base_value: str
+    detail_base_document: str
+    detail_months: str
+    detail_level: str
+    detail_index: str
+    detail_indexed: str
+    detail_total_years: str
+    detail_pre_years: str
+    detail_years_value: str
+    detail_balance: str
+    detail_balance_estimated: str
+    estimate_note: str
+    steps: PensionStepTexts

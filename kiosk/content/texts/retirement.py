@@ -1,0 +1,63 @@
+"""退休年龄与资格 journey: questions, result and calculation steps."""
+
+from __future__ import annotations
+
+from kiosk.content.texts._base import Section
+
+
+class RetirementStepTexts(Section):
+    ret_original: str
+    ret_not_affected: str
+    ret_delay: str
+    ret_statutory: str
+    ret_minimum: str
+    ret_flex_early: str
+    ret_flex_late: str
+    ret_meets: str
+    ret_shortfall: str
+
+
+class RetirementTexts(Section):
+    title: str
+    category_question: str
+    category_male: str
+    category_male_detail: str
+    category_female_55: str
+    category_female_55_detail: str
+    category_female_50: str
+    category_female_50_detail: str
+    category_help: str
+    category_field: str
+    birth_question: str
+    birth_help: str
+    birth_field: str
+    years_question: str
+    years_help: str
+    years_label: str
+    months_label: str
+    statutory_age: str
+    statutory_month: str
+    delay: str
+    delay_value: str
+    details_title: str
+    original: str
+    original_value: str
+    minimum_years: str
+    minimum_value: str
+    flexible_early: str
+    flexible_late: str
+    flexible_value: str
+    flexible_note: str
+    time_left: str
+    time_left_value: str
+    time_reached: str
+    eligibility_title: str
+    eligibility_unknown: str
+    eligibility_meets: str
+    eligibility_short: str
+    option_extend: str
+    option_lump_sum: str
+    option_transfer: str
+    option_terminate: str
+    pension_button: str
+    steps: RetirementStepTexts

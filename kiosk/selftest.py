@@ -1,0 +1,106 @@
+"""``kiosk --self-test``: walk every journey through the real widgets, offscreen, at every screen
+size and text-size preset; check each result against the rules module and each screen for clipped,
+overlapping or out-of-window controls; optionally save a PNG per screen. One line per check."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Bundle, build_main_window
+from kiosk.ui.layout_check import check_layout
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pages.journey import Journey
+from kiosk.ui.theme import Preset
+from kiosk.ui.walkthrough import WALKS, Walk, WalkContext
+
+SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1080, 1920), (1366, 768))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str = ""
+
+    def line(self) -> str:
+        return f"{'PASS' if self.ok else 'FAIL'} {self.name}" + (
+            f": {self.detail}" if self.detail else ""
+        )
+
+
+class SelfTest:
+    """Runs the walks; collects one :class:`CheckResult` per screen and per result."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        context: WalkContext,
+        *,
+        screenshots: Path | None,
+        out: TextIO,
+    ) -> None:
+        self.window = window
+        self.context = context
+        self.screenshots = screenshots
+        self.out = out
+        self.results: list[CheckResult] = []
+
+    def run(self, sizes: tuple[tuple[int, int], ...] = SIZES) -> bool:
+        for width, height in sizes:
+            for preset in Preset:
+                self.window.reset_session()
+                self.window.resize(width, height)
+                self.window.set_preset(preset)
+                tag = f"{width}x{height} {preset.value}"
+                self._screen(f"home {tag}", f"home_{width}x{height}_{preset.value}")
+                for walk in WALKS:
+                    self._walk(walk, tag, f"{width}x{height}_{preset.value}")
+        passed = sum(r.ok for r in self.results)
+        print(f"self-test: {passed} passed, {len(self.results) - passed} failed", file=self.out)
+        return passed == len(self.results)
+
+    def _walk(self, walk: Walk, tag: str, file_tag: str) -> None:
+        self.window.go_home()
+        self.window.show_page(walk.page)
+        journey = self.window.pages[walk.page]
+        assert isinstance(journey, Journey)
+        for number, answer in enumerate(walk.answers, start=1):
+            self._screen(f"{walk.name} screen {number} {tag}", f"{walk.name}_{number}_{file_tag}")
+            answer(journey)
+        self._screen(f"{walk.name} result {tag}", f"{walk.name}_result_{file_tag}")
+        self._record(f"{walk.name} figures {tag}", *walk.check(journey, self.context))
+
+    def _screen(self, name: str, file_name: str) -> None:
+        QApplication.processEvents()
+        problems = check_layout(self.window)
+        self._record(f"layout {name}", not problems, "; ".join(map(str, problems[:3])))
+        if self.screenshots is not None:
+            self.screenshots.mkdir(parents=True, exist_ok=True)
+            self.window.grab().save(str(self.screenshots / f"{file_name}.png"))
+
+    def _record(self, name: str, ok: bool, detail: str = "") -> None:
+        result = CheckResult(name, ok, detail)
+        self.results.append(result)
+        print(result.line(), file=self.out, flush=True)
+
+
+def run_self_test(
+    bundle: Bundle,
+    *,
+    screenshots: Path | None = None,
+    today: Callable[[], date] = date.today,
+    out: TextIO = sys.stdout,
+) -> int:
+    window = build_main_window(bundle, today=today)
+    window.show()
+    context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=today())
+    ok = SelfTest(window, context, screenshots=screenshots, out=out).run()
+    window.close()
+    return 0 if ok else 1

@@ -1,0 +1,1 @@
+"""The Qt front end: thin pages over the pure rules core."""

@@ -1,0 +1,554 @@
+"""缴费测算 (contribution estimate): who pays, which year, the wage or the chosen base (缴费档次) and,
+for flexible workers, how often they pay -> the monthly base, each share and the yearly total.
+
+Every figure comes from :func:`kiosk.rules.contribution`; this page only asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.texts import Texts
+from kiosk.rules import (
+    BaseAdjustment,
+    ContributionResult,
+    InputError,
+    PaymentPeriod,
+    RulesData,
+    Status,
+    WorkerKind,
+    base_for_percent,
+    contribution,
+    figures_for_year,
+)
+from kiosk.rules.contribution import YearFigures
+from kiosk.ui import format as fmt
+from kiosk.ui.pages.journey import Journey, Question
+from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.keypad_panel import KeypadPanel
+from kiosk.ui.widgets.option_group import Option, OptionGroup
+from kiosk.ui.widgets.results import BasisView, DetailList, FigureGrid, StepsView, notice
+from kiosk.ui.widgets.style import label
+
+TIER_PERCENTS = (60, 70, 80, 90, 100, 150, 200, 250, 300)
+CUSTOM_TIER = "custom"
+TIER_COLUMNS = 3
+PERIOD_COLUMNS = 2
+YEAR_COLUMNS = 2
+AMOUNT_DIGITS = 7
+AMOUNT_DECIMALS = 2
+YEARS_OFFERED = 2  # the current year and the one before
+MONTHS_PER_YEAR = 12
+
+# Which question an InputError's ``field`` belongs to.
+FIELD_QUESTIONS = {
+    "year": "year",
+    "wage": "wage",
+    "base_percent": "tier",
+    "base": "amount",
+    "period": "period",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _YearChoice:
+    """One option of the year question, and what it was built from (to notice a new day)."""
+
+    year: int
+    figures: YearFigures
+
+
+class ContributionJourney(Journey):
+    """Kind, year, then the wage (employees) or tier, amount and period (flexible), then the result."""
+
+    def __init__(
+        self,
+        *,
+        texts: Texts,
+        rules: RulesData,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(texts=texts, parent=parent)
+        self._rules = rules
+        self._today = today
+        self.result: ContributionResult | None = None
+        self._year_choices: tuple[_YearChoice, ...] = ()
+        self._setup_ui()
+        self._connect_signals()
+        self._refresh_for_year()
+
+    def _setup_ui(self) -> None:
+        t, common = self.texts.contribution, self.texts.common
+        self.kind = OptionGroup(
+            [
+                Option(WorkerKind.EMPLOYEE.value, t.kind_employee, t.kind_employee_detail),
+                Option(WorkerKind.FLEXIBLE.value, t.kind_flexible, t.kind_flexible_detail),
+            ]
+        )
+        self._year_body = QWidget()
+        self._year_column = QVBoxLayout(self._year_body)
+        self._year_column.setContentsMargins(0, 0, 0, 0)
+        self.year = OptionGroup([])
+        self._rebuild_year_options()
+
+        self.wage = NumericKeypad(
+            texts=common, max_digits=AMOUNT_DIGITS, decimals=AMOUNT_DECIMALS, unit=t.unit_yuan
+        )
+        self.wage.setObjectName("wage_keypad")
+        self.wage_limits = label()
+        self.wage_limits.setObjectName("wage_limits")
+        self.tier = OptionGroup(
+            [Option(str(p), t.tier_option.format(percent=p), " ") for p in TIER_PERCENTS]
+            + [Option(CUSTOM_TIER, t.tier_custom, " ")],
+            columns=TIER_COLUMNS,
+        )
+        self.amount = NumericKeypad(
+            texts=common, max_digits=AMOUNT_DIGITS, decimals=AMOUNT_DECIMALS, unit=t.unit_yuan
+        )
+        self.amount.setObjectName("amount_keypad")
+        self.amount_limits = label()
+        self.amount_limits.setObjectName("amount_limits")
+        self.period = OptionGroup(
+            [
+                Option(PaymentPeriod.MONTH.value, t.period_month, t.period_month_detail),
+                Option(PaymentPeriod.QUARTER.value, t.period_quarter, t.period_quarter_detail),
+                Option(
+                    PaymentPeriod.HALF_YEAR.value, t.period_half_year, t.period_half_year_detail
+                ),
+                Option(PaymentPeriod.YEAR.value, t.period_year, t.period_year_detail),
+            ],
+            columns=PERIOD_COLUMNS,
+        )
+        flexible = self._is(WorkerKind.FLEXIBLE)
+
+        def employee() -> bool:  # also before the kind is chosen: 第1步，共3步, not 共2步
+            return not flexible()
+
+        self.add_questions(
+            [
+                Question(
+                    "kind",
+                    t.kind_question,
+                    self.kind,
+                    validate=lambda: self._required(self.kind.value(), t.kind_field),
+                    clear=self.kind.clear,
+                ),
+                Question(
+                    "year",
+                    t.year_question,
+                    self._year_body,
+                    help=t.year_help,
+                    validate=lambda: self._required(self.year.value(), t.year_field),
+                    clear=lambda: self.year.clear(),
+                ),
+                Question(
+                    "wage",
+                    t.wage_question,
+                    KeypadPanel(self.wage, self.wage_limits, label(t.wage_note, "muted")),
+                    validate=self._validate_wage,
+                    clear=self.wage.clear,
+                    relevant=employee,
+                ),
+                Question(
+                    "tier",
+                    t.tier_question,
+                    self.tier,
+                    help=t.tier_field,  # replaced by the chosen year's average wage
+                    validate=lambda: self._required(self.tier.value(), t.tier_field),
+                    clear=self.tier.clear,
+                    relevant=flexible,
+                ),
+                Question(
+                    "amount",
+                    t.amount_question,
+                    KeypadPanel(self.amount, self.amount_limits, label(t.amount_note, "muted")),
+                    validate=self._validate_amount,
+                    clear=self.amount.clear,
+                    relevant=lambda: flexible() and self.tier.value() == CUSTOM_TIER,
+                ),
+                Question(
+                    "period",
+                    t.period_question,
+                    self.period,
+                    validate=lambda: self._required(self.period.value(), t.period_field),
+                    clear=self.period.clear,
+                    relevant=flexible,
+                ),
+            ]
+        )
+
+    def _connect_signals(self) -> None:
+        self.stack.currentChanged.connect(self._on_screen_changed)
+
+    # Journey ------------------------------------------------------------------------------------
+
+    def build_result(self) -> QWidget:
+        kind, year = self.kind.value(), self.year.value()
+        assert kind is not None and year is not None  # validated by the questions
+        try:
+            result = self._calculate(WorkerKind(kind), int(year))
+        except InputError as exc:
+            # Worded from the catalogue, shown by the base class on the question it belongs to.
+            raise InputError(exc.field, exc.code, self._message(exc), **exc.limits) from exc
+        self.result = result
+        return self._result_view(result)
+
+    def question_for_field(self, field_name: str) -> str | None:
+        return FIELD_QUESTIONS.get(field_name)
+
+    def reset(self) -> None:
+        """Clear every answer and the result; a new day may bring new years to choose from."""
+        self.result = None
+        self._rebuild_year_options()
+        super().reset()
+        self._refresh_for_year()
+
+    # questions ----------------------------------------------------------------------------------
+
+    def _is(self, kind: WorkerKind) -> Callable[[], bool]:
+        return lambda: self.kind.value() == kind.value
+
+    def _required(self, value: object, field_name: str) -> str | None:
+        return (
+            None if value is not None else self.texts.common.error_required.format(field=field_name)
+        )
+
+    def _validate_wage(self) -> str | None:
+        if not self.wage.text():
+            return self._required(None, self.texts.contribution.wage_field)
+        return self._check_with_rules("wage", WorkerKind.EMPLOYEE)
+
+    def _validate_amount(self) -> str | None:
+        if not self.amount.text():
+            return self._required(None, self.texts.contribution.amount_field)
+        return self._check_with_rules("amount", WorkerKind.FLEXIBLE)
+
+    def _check_with_rules(self, question: str, kind: WorkerKind) -> str | None:
+        """Let the rules judge the answer now, so the message appears on this screen."""
+        year = self._chosen_year()
+        if year is None:
+            return None
+        try:
+            self._calculate(kind, year)
+        except InputError as exc:
+            if self.question_for_field(exc.field) == question:
+                return self._message(exc)
+        return None
+
+    def _calculate(
+        self, kind: WorkerKind, year: int, *, period: PaymentPeriod | None = None
+    ) -> ContributionResult:
+        """The rules' answer for the current inputs (``period`` overrides the chosen one)."""
+        data, rates, as_of = self._rules.contribution, self._rules.rates, self._today()
+        if kind is WorkerKind.EMPLOYEE:
+            return contribution(kind, year, data, rates, as_of=as_of, wage=_decimal(self.wage))
+        tier, chosen_period = self.tier.value(), self.period.value()
+        if period is None:
+            period = PaymentPeriod(chosen_period) if chosen_period else PaymentPeriod.MONTH
+        custom = tier == CUSTOM_TIER
+        return contribution(
+            kind,
+            year,
+            data,
+            rates,
+            as_of=as_of,
+            base=_decimal(self.amount) if custom else None,
+            base_percent=Decimal(tier) if tier is not None and not custom else None,
+            period=period,
+        )
+
+    def _message(self, error: InputError) -> str:
+        """An InputError in the catalogue's words, naming the field (the rule's own as fallback)."""
+        t, common = self.texts.contribution, self.texts.common
+        names = {
+            "year": t.year_field,
+            "wage": t.wage_field,
+            "base_percent": t.tier_field,
+            "base": t.amount_field,
+            "period": t.period_field,
+        }
+        name = names.get(error.field)
+        if name is None:
+            return error.message
+        if error.code == "required":
+            return common.error_required.format(field=name)
+        if error.code == "out_of_range" and error.field == "wage":
+            return t.error_positive.format(field=name)
+        if error.code == "out_of_range" and error.field == "base":
+            low, high = error.limits.get("low"), error.limits.get("high")
+            if low is not None and high is not None:
+                return t.error_between.format(
+                    field=name, low=self._money(Decimal(low)), high=self._money(Decimal(high))
+                )
+        return error.message
+
+    # year-dependent wording -----------------------------------------------------------------------
+
+    def _year_options(self) -> tuple[_YearChoice, ...]:
+        data, as_of = self._rules.contribution, self._today()
+        choices = []
+        for year in range(as_of.year, as_of.year - YEARS_OFFERED, -1):
+            try:
+                choices.append(_YearChoice(year, figures_for_year(year, data, as_of=as_of)))
+            except InputError:
+                continue  # no figures that early: the year is not offered
+        return tuple(choices)
+
+    def _rebuild_year_options(self) -> None:
+        """(Re)build the year choices for today; kept as they are when nothing changed."""
+        choices = self._year_options()
+        if choices == self._year_choices:
+            return
+        self._year_choices = choices
+        t = self.texts.contribution
+        options = []
+        for choice in choices:
+            figures, row = choice.figures, choice.figures.row
+            title = (
+                t.year_option_provisional.format(year=choice.year, used_year=figures.parameter_year)
+                if figures.provisional
+                else t.year_option.format(year=choice.year)
+            )
+            detail = t.year_option_detail.format(
+                floor=self._money(row.base_floor), ceiling=self._money(row.base_ceiling)
+            )
+            if not row.status.is_fact:
+                detail = t.year_option_assumed.format(detail=detail)
+            options.append(Option(str(choice.year), title, detail))
+        old = self.year
+        self.year = OptionGroup(options, columns=YEAR_COLUMNS)
+        self.year.setObjectName("year_options")
+        self.year.chosen.connect(self._on_year_chosen)
+        self._year_column.removeWidget(old)
+        old.deleteLater()
+        self._year_column.addWidget(self.year)
+
+    def _chosen_year(self) -> int | None:
+        value = self.year.value()
+        return int(value) if value is not None else None
+
+    def _figures(self) -> YearFigures | None:
+        """The chosen year's figures (or the first offered year's before one is chosen)."""
+        year = self._chosen_year()
+        return next(
+            (c.figures for c in self._year_choices if year is None or c.year == year),
+            None,
+        )
+
+    def _refresh_for_year(self) -> None:
+        """Put the chosen year's limits, tier bases and per-payment amounts on the screens."""
+        figures = self._figures()
+        if figures is None:
+            return
+        t, row = self.texts.contribution, figures.row
+        floor, ceiling = self._money(row.base_floor), self._money(row.base_ceiling)
+        limits = {"year": figures.requested_year, "floor": floor, "ceiling": ceiling}
+        self.wage_limits.setText(t.wage_help.format(**limits))
+        self.amount_limits.setText(t.amount_help.format(**limits))
+        self.question_screen("tier").help.setText(
+            t.tier_help.format(average=self._money(row.average_wage_monthly))
+        )
+        for percent in TIER_PERCENTS:
+            base = base_for_percent(Decimal(percent), row)
+            _set_detail(
+                self.tier, str(percent), t.tier_option_detail.format(base=self._money(base))
+            )
+        _set_detail(
+            self.tier, CUSTOM_TIER, t.tier_custom_detail.format(floor=floor, ceiling=ceiling)
+        )
+        self._refresh_periods()
+
+    def _refresh_periods(self) -> None:
+        """Each period's option says how much one payment is, once the base is known."""
+        t = self.texts.contribution
+        frequencies = {
+            PaymentPeriod.MONTH: t.period_month_detail,
+            PaymentPeriod.QUARTER: t.period_quarter_detail,
+            PaymentPeriod.HALF_YEAR: t.period_half_year_detail,
+            PaymentPeriod.YEAR: t.period_year_detail,
+        }
+        year = self._chosen_year()
+        for period, frequency in frequencies.items():
+            text = frequency
+            if year is not None and self.tier.value() is not None:
+                try:
+                    result = self._calculate(WorkerKind.FLEXIBLE, year, period=period)
+                except InputError:
+                    pass  # no valid base yet: the frequency alone
+                else:
+                    text = t.period_detail_amount.format(
+                        frequency=frequency, amount=self._money(result.per_payment)
+                    )
+            _set_detail(self.period, period.value, text)
+
+    # result -------------------------------------------------------------------------------------
+
+    def _money(self, amount: Decimal) -> str:
+        return fmt.money(self.texts.common, amount)
+
+    def _period_name(self, period: PaymentPeriod) -> str:
+        t = self.texts.contribution
+        return {
+            PaymentPeriod.MONTH: t.period_month,
+            PaymentPeriod.QUARTER: t.period_quarter,
+            PaymentPeriod.HALF_YEAR: t.period_half_year,
+            PaymentPeriod.YEAR: t.period_year,
+        }[period]
+
+    def _result_view(self, r: ContributionResult) -> QWidget:
+        t, common = self.texts.contribution, self.texts.common
+        view = QWidget()
+        column = QVBoxLayout(view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(20)
+        column.addWidget(label(t.title, "heading"))
+        if r.kind is WorkerKind.EMPLOYEE:
+            figures = [
+                (t.figure_base, self._money(r.base)),
+                (t.figure_individual, self._money(r.individual_monthly)),
+                (t.figure_employer, self._money(r.employer_monthly or Decimal(0))),
+            ]
+        else:
+            figures = [
+                (t.figure_base, self._money(r.base)),
+                (
+                    t.figure_per_payment.format(period=self._period_name(r.period)),
+                    self._money(r.per_payment),
+                ),
+                (t.figure_annual, self._money(r.annual)),
+            ]
+        grid = FigureGrid(figures)
+        grid.setObjectName("figures")
+        column.addWidget(grid)
+        if r.provisional:
+            column.addWidget(notice(common.provisional_badge.format(year=r.parameter_year)))
+        if r.figures_status != Status.VERIFIED.value:
+            column.addWidget(notice(t.figures_assumed.format(year=r.parameter_year)))
+        details = DetailList(t.details_title, self._detail_rows(r))
+        details.setObjectName("details")
+        column.addWidget(details)
+        column.addWidget(StepsView(self.texts, r.steps))
+        column.addWidget(BasisView(self.texts, r.legal_basis))
+        column.addWidget(notice(common.disclaimer))
+        return view
+
+    def _detail_rows(self, r: ContributionResult) -> list[tuple[str, str]]:
+        t, common, m = self.texts.contribution, self.texts.common, self._money
+        year_title = next(
+            (self.year.button(str(c.year)).text() for c in self._year_choices if c.year == r.year),
+            t.year_option.format(year=r.year),
+        )
+        if r.kind is WorkerKind.EMPLOYEE:
+            employer = r.employer_monthly or Decimal(0)
+            rows = [
+                (t.detail_kind, t.kind_employee),
+                (t.detail_year, year_title),
+                (t.detail_base, self._base_reason(r)),
+                (
+                    t.detail_account_employee,
+                    t.split_employee.format(
+                        monthly=m(r.personal_account_monthly), annual=m(r.personal_account_annual)
+                    ),
+                ),
+                (
+                    t.detail_pooled_employee,
+                    t.split_employee.format(
+                        monthly=m(employer), annual=m(r.employer_annual or Decimal(0))
+                    ),
+                ),
+                (
+                    t.detail_total_employee,
+                    t.total_employee_value.format(monthly=m(r.total_monthly)),
+                ),
+            ]
+        else:
+            rows = [
+                (t.detail_kind, t.kind_flexible),
+                (t.detail_year, year_title),
+                (t.detail_base, self._base_reason(r)),
+            ]
+            shares = (
+                (
+                    t.detail_account_flexible,
+                    r.personal_account_monthly,
+                    r.personal_account_per_payment,
+                    r.personal_account_annual,
+                ),
+                (
+                    t.detail_pooled_flexible,
+                    r.pooled_fund_monthly,
+                    r.pooled_fund_per_payment,
+                    r.pooled_fund_annual,
+                ),
+            )
+            for caption, monthly, per_payment, annual in shares:
+                rows.append(
+                    (
+                        caption,
+                        t.split_flexible.format(
+                            monthly=m(monthly), per_payment=m(per_payment), annual=m(annual)
+                        ),
+                    )
+                )
+        rows.append(
+            (
+                t.detail_limits,
+                t.limits_value.format(
+                    parameters=common.parameter_year.format(year=r.parameter_year),
+                    floor=m(r.base_floor),
+                    ceiling=m(r.base_ceiling),
+                    average=m(r.average_wage_monthly),
+                ),
+            )
+        )
+        return rows
+
+    def _base_reason(self, r: ContributionResult) -> str:
+        t, m = self.texts.contribution, self._money
+        floor, ceiling = m(r.base_floor), m(r.base_ceiling)
+        if r.kind is WorkerKind.EMPLOYEE:
+            wage = m(_decimal(self.wage) or Decimal(0))
+            return {
+                BaseAdjustment.RAISED_TO_FLOOR: t.base_raised,
+                BaseAdjustment.CAPPED_AT_CEILING: t.base_capped,
+                BaseAdjustment.NONE: t.base_within,
+            }[r.base_adjustment].format(wage=wage, floor=floor, ceiling=ceiling)
+        tier = self.tier.value()
+        if tier == CUSTOM_TIER or tier is None:
+            return t.base_amount.format(base=m(r.base), floor=floor, ceiling=ceiling)
+        return t.base_tier.format(percent=tier, average=m(r.average_wage_monthly))
+
+    # slots --------------------------------------------------------------------------------------
+
+    def _on_screen_changed(self, _index: int) -> None:
+        self._refresh_for_year()
+        screen = self.current_screen()
+        keypads = {"wage": self.wage, "amount": self.amount}
+        if screen is not None and screen.question.key in keypads:
+            keypads[screen.question.key].setFocus()  # a clerk's keyboard types into it too
+
+    def _on_year_chosen(self, _key: str) -> None:
+        self._refresh_for_year()
+
+
+def _decimal(keypad: NumericKeypad) -> Decimal | None:
+    """The keypad's amount, or None when nothing was typed."""
+    text = keypad.text()
+    if not text:
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # the keypad only builds numbers; kept for safety
+        return None
+
+
+def _set_detail(group: OptionGroup, key: str, text: str) -> None:
+    button = group.button(key)
+    button.detail_label.setText(text)
+    button.setAccessibleDescription(text)

@@ -1,0 +1,69 @@
+"""Home: a large tile for each journey, with an icon, a title and what it answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.content.texts import Texts
+from kiosk.ui.navigation import PageId
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.rich_button import RichButton
+from kiosk.ui.widgets.style import label
+
+WIDE_LAYOUT_MIN_WIDTH = 1200
+
+
+class HomePage(QWidget):
+    """Tiles in a row on a wide screen, in a column on a portrait or narrow one."""
+
+    journey_chosen = Signal(PageId)
+
+    def __init__(self, *, texts: Texts, icons: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        home = texts.home
+        self.tiles: dict[PageId, RichButton] = {}
+        entries = [
+            (PageId.RETIREMENT, home.retirement_title, home.retirement_line, "retirement.svg"),
+            (
+                PageId.CONTRIBUTION,
+                home.contribution_title,
+                home.contribution_line,
+                "contribution.svg",
+            ),
+            (PageId.PENSION, home.pension_title, home.pension_line, "pension.svg"),
+        ]
+        for page, title, line, icon in entries:
+            tile = RichButton(title, line, role="tile", icon=QIcon(str(icons / icon)), icon_size=96)
+            tile.setObjectName(f"tile_{page.value}")
+            tile.clicked.connect(lambda _=False, p=page: self.journey_chosen.emit(p))
+            self.tiles[page] = tile
+        self._grid = QGridLayout()
+        self._grid.setSpacing(24)
+        self._columns = 0
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(40, 32, 40, 32)
+        column.setSpacing(24)
+        column.addWidget(label(home.greeting, "heading"))
+        column.addWidget(label(home.prompt, "muted"))
+        column.addLayout(self._grid)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(KineticScrollArea(content))
+        self._arrange(1)
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, tile in enumerate(self.tiles.values()):
+            self._grid.addWidget(tile, i // columns, i % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(len(self.tiles) if event.size().width() >= WIDE_LAYOUT_MIN_WIDTH else 1)
+        super().resizeEvent(event)

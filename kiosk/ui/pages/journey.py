@@ -1,0 +1,268 @@
+"""The shape every calculation journey shares: one question per screen, then the result.
+
+Going back keeps every answer; :meth:`Journey.reset` (首页, 重新开始, idle) clears them all.
+A subclass lists its :class:`Question` objects and builds the result widget from the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.texts import Texts
+from kiosk.rules import InputError
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.style import button, label
+
+LAYOUT_PASSES = 3  # content, scroll area, screen
+
+
+def _always() -> bool:
+    return True
+
+
+@dataclass
+class Question:
+    """One screen of a journey. ``validate`` returns an error message (naming the field) or None."""
+
+    key: str
+    title: str
+    body: QWidget
+    validate: Callable[[], str | None]
+    clear: Callable[[], None]
+    help: str = ""
+    optional: bool = False
+    skip: Callable[[], None] | None = None
+    relevant: Callable[[], bool] = field(default=_always)
+
+
+class QuestionScreen(QWidget):
+    """A question's screen: progress, the question, its help, the input, an error line, 下一步."""
+
+    def __init__(self, question: Question, texts: Texts, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        common = texts.common
+        self.progress = label("", "small")
+        self.heading = label(question.title, "heading")
+        self.help = label(question.help, "muted")
+        self.error = label("", "error")
+        self.error.setObjectName("error")
+        self.error.hide()
+        self.next_button = button(common.next, "primary", name="next")
+        self.skip_button = button(common.skip, name="skip")
+        self.skip_button.setVisible(question.optional)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(40, 24, 40, 24)
+        column.setSpacing(20)
+        column.addWidget(self.progress)
+        column.addWidget(self.heading)
+        if question.help:
+            column.addWidget(self.help)
+        column.addWidget(question.body)
+        column.addWidget(self.error)
+        column.addStretch(1)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(40, 12, 40, 16)
+        nav.setSpacing(24)
+        nav.addWidget(self.skip_button, 1)
+        nav.addWidget(self.next_button, 2)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.scroll_area = KineticScrollArea(content)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addLayout(nav)
+
+    def show_error(self, message: str | None) -> None:
+        """Show (or clear) the inline message under the input, scrolled into view."""
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        if message:
+            # once the layouts have grown to hold the message (below a tall keypad, say)
+            QTimer.singleShot(0, self, self._reveal_error)
+
+    def _reveal_error(self) -> None:
+        if self.error.isVisible():
+            for _ in range(LAYOUT_PASSES):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.scroll_area.ensureWidgetVisible(self.error)
+
+
+class Journey(QWidget):
+    """Base of the retirement, contribution and pension journeys."""
+
+    home_requested = Signal()
+    result_shown = Signal()
+
+    def __init__(self, *, texts: Texts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.texts = texts
+        self.stack = QStackedWidget()
+        self.screens: list[QuestionScreen] = []
+        self.result_area: QWidget | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+    def add_questions(self, questions: list[Question]) -> None:
+        """Called once by the subclass after it has built its input widgets."""
+        for question in questions:
+            screen = QuestionScreen(question, self.texts)
+            screen.next_button.clicked.connect(lambda _=False, s=screen: self._on_next(s))
+            screen.skip_button.clicked.connect(lambda _=False, s=screen: self._on_skip(s))
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+        self._show_screen(0)
+
+    # to implement -----------------------------------------------------------------------------
+
+    def build_result(self) -> QWidget:
+        """Compute from the answers and return the result content. May raise InputError."""
+        raise NotImplementedError
+
+    def question_for_field(self, field_name: str) -> str | None:
+        """The question key an InputError's field belongs to (to show the message there)."""
+        return None
+
+    # public API -------------------------------------------------------------------------------
+
+    def current_screen(self) -> QuestionScreen | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, QuestionScreen) else None
+
+    def question_screen(self, key: str) -> QuestionScreen:
+        return next(s for s in self.screens if s.question.key == key)
+
+    def showing_result(self) -> bool:
+        return self.result_area is not None and self.stack.currentWidget() is self.result_area
+
+    def go_back(self) -> bool:
+        """One screen back, answers kept. False when already on the first question."""
+        if self.showing_result():
+            self._show_screen(self._relevant_indexes()[-1])
+            return True
+        current = self.current_screen()
+        indexes = self._relevant_indexes()
+        position = indexes.index(self.screens.index(current)) if current in self.screens else 0
+        if position == 0:
+            return False
+        self._show_screen(indexes[position - 1])
+        return True
+
+    def go_to(self, key: str) -> None:
+        self._show_screen(self.screens.index(self.question_screen(key)))
+
+    def reset(self) -> None:
+        """Clear every answer and the result, and return to the first question."""
+        for screen in self.screens:
+            screen.question.clear()
+            screen.show_error(None)
+        self._drop_result()
+        self._show_screen(0)
+
+    def next(self) -> None:
+        """Press 下一步 on the current question (tests and the self-test drive journeys this way)."""
+        current = self.current_screen()
+        if current is not None:
+            self._on_next(current)
+
+    # slots --------------------------------------------------------------------------------------
+
+    def _on_next(self, screen: QuestionScreen) -> None:
+        error = screen.question.validate()
+        screen.show_error(error)
+        if error:
+            return
+        indexes = self._relevant_indexes()
+        position = indexes.index(self.screens.index(screen))
+        if position + 1 < len(indexes):
+            self._show_screen(indexes[position + 1])
+        else:
+            self._show_result()
+
+    def _on_skip(self, screen: QuestionScreen) -> None:
+        if screen.question.skip is not None:
+            screen.question.skip()
+        else:
+            screen.question.clear()
+        screen.show_error(None)
+        indexes = self._relevant_indexes()
+        position = indexes.index(self.screens.index(screen))
+        if position + 1 < len(indexes):
+            self._show_screen(indexes[position + 1])
+        else:
+            self._show_result()
+
+    # helpers ----------------------------------------------------------------------------------
+
+    def _relevant_indexes(self) -> list[int]:
+        return [i for i, s in enumerate(self.screens) if s.question.relevant()]
+
+    def _show_screen(self, index: int) -> None:
+        if not self.screens:
+            return
+        indexes = self._relevant_indexes()
+        screen = self.screens[index]
+        if index in indexes:
+            screen.progress.setText(
+                self.texts.common.step_of.format(
+                    current=indexes.index(index) + 1, total=len(indexes)
+                )
+            )
+        self.stack.setCurrentWidget(screen)
+
+    def _show_result(self) -> None:
+        try:
+            content = self.build_result()
+        except InputError as exc:
+            key = self.question_for_field(exc.field)
+            target = (
+                self.question_screen(key) if key else self.screens[self._relevant_indexes()[-1]]
+            )
+            self._show_screen(self.screens.index(target))
+            target.show_error(exc.message)
+            return
+        self._drop_result()
+        self.result_area = self._result_frame(content)
+        self.result_area.setObjectName("result")
+        self.stack.addWidget(self.result_area)
+        self.stack.setCurrentWidget(self.result_area)
+        self.result_shown.emit()
+
+    def _result_frame(self, content: QWidget) -> QWidget:
+        """The result scrolls; 修改回答 / 重新开始 / 首页 stay pinned below it."""
+        common = self.texts.common
+        inner = QWidget()
+        inner_column = QVBoxLayout(inner)
+        inner_column.setContentsMargins(40, 24, 40, 24)
+        inner_column.addWidget(content)
+        frame = QWidget()
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(KineticScrollArea(inner), 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(40, 12, 40, 16)
+        row.setSpacing(16)
+        change = button(common.change_answer, name="change_answer")
+        again = button(common.start_over, name="start_over")
+        home = button(common.home, "primary", name="result_home")
+        change.clicked.connect(lambda: self._show_screen(self._relevant_indexes()[0]))
+        again.clicked.connect(self.reset)
+        home.clicked.connect(self.home_requested)
+        for widget in (change, again, home):
+            row.addWidget(widget, 1)
+        column.addLayout(row)
+        return frame
+
+    def _drop_result(self) -> None:
+        if self.result_area is not None:
+            self.stack.removeWidget(self.result_area)
+            self.result_area.deleteLater()
+            self.result_area = None

@@ -1,0 +1,1 @@
+"""Touch widgets: keypad, year-month picker, option buttons, kinetic scrolling, result pieces."""

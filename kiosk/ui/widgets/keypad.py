@@ -1,0 +1,128 @@
+"""The in-app numeric keypad: big keys, 删除 and 清空, with length and decimal limits.
+
+No system keyboard is needed on a touch terminal; a clerk's hardware keyboard types into it too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content.texts import CommonTexts
+from kiosk.ui.widgets.style import button, label
+
+DIGITS = tuple("0123456789")  # not str.isdigit(): that accepts "²", "٣", "５" too
+
+
+class NumericKeypad(QWidget):
+    """Digits (and optionally one decimal point) into a read-only display.
+
+    ``max_digits`` limits the digits before the point and ``decimals`` those after it (0 means
+    whole numbers only, and the point key is not shown).
+    """
+
+    textChanged = Signal(str)
+
+    def __init__(
+        self,
+        *,
+        texts: CommonTexts,
+        max_digits: int = 7,
+        decimals: int = 2,
+        unit: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._max_digits = max_digits
+        self._decimals = decimals
+        self._text = ""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.display = label("", "display", wrap=False)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.display.setMinimumWidth(320)
+        self.unit = label(unit, "subheading", wrap=False)
+        self.keys: dict[str, QPushButton] = {}
+        self._setup_ui(texts)
+
+    def _setup_ui(self, texts: CommonTexts) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.display, 1)
+        top.addWidget(self.unit)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        layout = ["7", "8", "9", "4", "5", "6", "1", "2", "3"]
+        for i, key in enumerate(layout):
+            self._add_key(grid, key, key, i // 3, i % 3)
+        if self._decimals:
+            self._add_key(grid, ".", ".", 3, 0)
+        self._add_key(grid, "0", "0", 3, 1)
+        self._add_key(grid, "delete", texts.keypad_delete, 3, 2)
+        self._add_key(grid, "clear", texts.keypad_clear, 4, 0, span=3)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addLayout(top)
+        column.addLayout(grid)
+
+    def _add_key(
+        self, grid: QGridLayout, key: str, caption: str, row: int, col: int, span: int = 1
+    ) -> None:
+        widget = button(caption, "key", name=f"key_{key}")
+        widget.clicked.connect(lambda _=False, k=key: self.press(k))
+        grid.addWidget(widget, row, col, 1, span)
+        self.keys[key] = widget
+
+    # public API -------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        self._text = ""
+        for char in text:
+            self.press(char)
+        self._refresh()
+
+    def clear(self) -> None:
+        self._text = ""
+        self._refresh()
+
+    def press(self, key: str) -> None:
+        """Apply one key: a digit, ".", "delete" or "clear". Keys that would break a limit are ignored."""
+        if key == "delete":
+            self._text = self._text[:-1]
+        elif key == "clear":
+            self._text = ""
+        elif key == "." and self._decimals and "." not in self._text:
+            self._text = (self._text or "0") + "."
+        elif key in DIGITS and self._accepts_digit():
+            self._text = (
+                "0"
+                if self._text == "0" and key == "0"
+                else (key if self._text == "0" else self._text + key)
+            )
+        self._refresh()
+
+    def _accepts_digit(self) -> bool:
+        whole, _, fraction = self._text.partition(".")
+        if "." in self._text:
+            return len(fraction) < self._decimals
+        return len(whole) < self._max_digits
+
+    def _refresh(self) -> None:
+        self.display.setText(self._text)
+        self.textChanged.emit(self._text)
+
+    # Qt overrides ---------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Backspace:
+            self.press("delete")
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Delete):
+            self.press("clear")
+        elif event.text() in (*DIGITS, "."):
+            self.press(event.text())
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,467 @@
+"""缴费测算 through the real window: answers by button and by real touch events, figures checked
+against kiosk.rules.contribution, provisional years, inline errors in view, back keeps the answers,
+首页 clears them, and every question screen fits the screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+
+from kiosk.rules import PaymentPeriod, RulesData, WorkerKind, contribution
+from kiosk.ui import format as fmt
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.navigation import PageId
+from kiosk.ui.pages.contribution import CUSTOM_TIER, ContributionJourney
+from kiosk.ui.theme import Preset
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.results import FigureGrid
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TODAY = date(2026, 11, 29)  # the window fixture's fixed "today"
+
+
+@pytest.fixture(autouse=True)
+def _one_window_at_a_time(qapp) -> Iterator[None]:
+    """Really delete each test's window afterwards (see tests/e2e/test_window.py)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def window_2027(qtbot, bundle) -> MainWindow:
+    """The real window on 2027-03-01: 2027's limits are not out yet."""
+    from kiosk.app import build_main_window
+
+    main_window = build_main_window(bundle, today=lambda: date(2027, 3, 1))
+    qtbot.add_widget(main_window)
+    main_window.resize(1366, 768)
+    main_window.show()
+    qtbot.wait_exposed(main_window)
+    return main_window
+
+
+# driving the journey -----------------------------------------------------------------------------
+
+
+def open_journey(window: MainWindow) -> ContributionJourney:
+    window.pages[PageId.HOME].tiles[PageId.CONTRIBUTION].click()  # type: ignore[attr-defined]
+    assert window.current_page() is PageId.CONTRIBUTION
+    journey = window.pages[PageId.CONTRIBUTION]
+    assert isinstance(journey, ContributionJourney)
+    assert question(journey) == "kind"
+    return journey
+
+
+def question(journey: ContributionJourney) -> str:
+    screen = journey.current_screen()
+    return screen.question.key if screen is not None else "result"
+
+
+def press_next(journey: ContributionJourney) -> None:
+    screen = journey.current_screen()
+    assert screen is not None
+    screen.next_button.click()
+
+
+def settle() -> None:
+    """Let Qt finish the layout passes a resize or a new screen posts."""
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def figures(journey: ContributionJourney) -> list[str]:
+    assert journey.result_area is not None
+    grid = journey.result_area.findChild(FigureGrid, "figures")
+    assert grid is not None and grid.isVisible()
+    return [value.text() for value in grid.values]
+
+
+def money(texts, amount: Decimal) -> str:
+    return fmt.money(texts.common, amount)
+
+
+def touch_tap(widget: QWidget) -> None:
+    """A finger down and up on ``widget``, in the middle of the part of it that is on the screen.
+
+    PySide6's ``QTest.touchEvent(widget, device)`` sequence takes *window* coordinates, and the
+    offscreen platform's screen is 800x800: the point is the middle of the on-screen part, mapped
+    to the window (as in tests/e2e/test_retirement_journey.py).
+    """
+    settle()
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    settle()
+    window = widget.window()
+    on_screen = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size()).intersected(
+        window.screen().geometry()
+    )
+    assert not on_screen.isEmpty(), f"{widget.objectName()} is off the test screen"
+    point = window.mapFromGlobal(on_screen.center())
+    target = window.childAt(point)
+    assert target is widget or widget.isAncestorOf(target)
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(window, device).press(0, point).commit()
+    QTest.touchEvent(window, device).release(0, point).commit()
+
+
+def in_view(widget: QWidget) -> bool:
+    """``widget`` is wholly inside the visible part of its scroll area."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, KineticScrollArea):
+        parent = parent.parentWidget()
+    assert parent is not None
+    viewport = parent.viewport()
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    return viewport.rect().contains(QRect(top_left, widget.size()))
+
+
+def question_areas(journey: ContributionJourney) -> KineticScrollArea:
+    screen = journey.current_screen()
+    assert screen is not None
+    area = screen.findChild(KineticScrollArea)
+    assert area is not None
+    return area
+
+
+# whole journeys --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wage",
+    [
+        pytest.param("2000", id="below-floor"),
+        pytest.param("8000.55", id="within"),
+        pytest.param("50000", id="above-ceiling"),
+    ],
+)
+def test_employee_journey(window: MainWindow, texts, rules: RulesData, wage: str) -> None:
+    journey = open_journey(window)
+    journey.kind.button("employee").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    for key in wage:
+        journey.wage.keys[key].click()  # type: ignore[attr-defined]
+    assert journey.wage.display.text() == wage
+    press_next(journey)
+    assert journey.showing_result()
+    expected = contribution(
+        WorkerKind.EMPLOYEE, 2026, rules.contribution, rules.rates, as_of=TODAY, wage=Decimal(wage)
+    )
+    assert figures(journey) == [
+        money(texts, expected.base),
+        money(texts, expected.individual_monthly),
+        money(texts, expected.employer_monthly or Decimal(0)),
+    ]
+    if wage == "2000":  # the published 2026 floor: 4,573 -> 365.84 / 731.68
+        assert figures(journey) == ["4,573.00元", "365.84元", "731.68元"]
+    if wage == "50000":
+        assert figures(journey) == ["22,863.00元", "1,829.04元", "3,658.08元"]
+
+
+def test_flexible_journey_by_touch(window: MainWindow, texts, rules: RulesData) -> None:
+    """Every answer given by a finger on the real window, 60% paid quarterly."""
+    touch_tap(window.pages[PageId.HOME].tiles[PageId.CONTRIBUTION])  # type: ignore[attr-defined]
+    assert window.current_page() is PageId.CONTRIBUTION
+    journey = window.pages[PageId.CONTRIBUTION]
+    assert isinstance(journey, ContributionJourney)
+
+    touch_tap(journey.kind.button("flexible"))
+    assert journey.kind.value() == "flexible"
+    touch_tap(journey.current_screen().next_button)
+    assert question(journey) == "year"
+    touch_tap(journey.year.button("2026"))
+    touch_tap(journey.current_screen().next_button)
+    assert question(journey) == "tier"
+    touch_tap(journey.tier.button("60"))
+    assert journey.tier.value() == "60"
+    touch_tap(journey.current_screen().next_button)
+    assert question(journey) == "period"
+    touch_tap(journey.period.button("quarter"))
+    touch_tap(journey.current_screen().next_button)
+
+    assert journey.showing_result()
+    expected = contribution(
+        WorkerKind.FLEXIBLE,
+        2026,
+        rules.contribution,
+        rules.rates,
+        as_of=TODAY,
+        base_percent=Decimal(60),
+        period=PaymentPeriod.QUARTER,
+    )
+    assert figures(journey) == [
+        money(texts, expected.base),
+        money(texts, expected.per_payment),
+        money(texts, expected.annual),
+    ]
+    assert figures(journey) == ["4,573.00元", "2,743.80元", "10,975.20元"]
+    assert expected.individual_monthly == Decimal("914.60")
+
+    touch_tap(window.header.back_button)  # 返回 keeps the answers
+    assert question(journey) == "period" and journey.period.value() == "quarter"
+    window.header.home_button.click()  # (off the 800x800 offscreen test screen for a finger)
+    assert window.current_page() is PageId.HOME
+    assert journey.kind.value() is None and journey.tier.value() is None
+
+
+def test_custom_amount_typed_by_touch(window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.kind.button("flexible").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    touch_tap(journey.tier.button(CUSTOM_TIER))
+    press_next(journey)
+    assert question(journey) == "amount"
+    for key in "12000":
+        touch_tap(journey.amount.keys[key])
+    assert journey.amount.display.text() == "12000"
+    press_next(journey)
+    journey.period.button("year").click()
+    press_next(journey)
+    assert figures(journey) == ["12,000.00元", "28,800.00元", "28,800.00元"]
+
+
+# provisional year ------------------------------------------------------------------------------
+
+
+def test_a_year_before_its_notice_is_labelled_provisional(window_2027: MainWindow, texts) -> None:
+    journey = open_journey(window_2027)
+    journey.kind.button("employee").click()
+    press_next(journey)
+    assert journey.year.keys() == ["2027", "2026"]
+    assert journey.year.button("2027").text() == "2027年（暂按2026年标准）"
+    assert journey.year.button("2026").text() == "2026年"
+    assert "4,573.00元" in journey.year.button("2027").detail_label.text()
+    journey.year.button("2027").click()
+    press_next(journey)
+    assert "2027年标准" in journey.wage_limits.text()
+    assert "4,573.00元" in journey.wage_limits.text()
+    for key in "3000":
+        journey.wage.press(key)
+    press_next(journey)
+    assert figures(journey) == ["4,573.00元", "365.84元", "731.68元"]
+    assert journey.result is not None and journey.result.provisional
+    badge = texts.common.provisional_badge.format(year=2026)
+    shown = [label.text() for label in journey.result_area.findChildren(QLabel)]
+    assert badge in shown
+    assert any(text.startswith("使用2026年参数") for text in shown)
+
+
+# errors --------------------------------------------------------------------------------------
+
+
+def test_empty_and_zero_wage_show_a_message_in_view(qtbot, window: MainWindow) -> None:
+    """At 1366x768 the keypad is taller than the screen: the message is scrolled into view."""
+    journey = open_journey(window)
+    journey.kind.button("employee").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    settle()  # the screen is on show before the finger presses 下一步
+    press_next(journey)
+    screen = journey.current_screen()
+    assert question(journey) == "wage"
+    assert screen.error.text() == "请先填写“月工资”"
+    settle()  # the layout first: before it, everything looks in view
+    qtbot.wait_until(lambda: in_view(screen.error))
+    question_areas(journey).verticalScrollBar().setValue(0)
+    journey.wage.press("0")
+    settle()
+    press_next(journey)
+    assert screen.error.text() == "“月工资”须大于0元"
+    assert journey.wage.text() == "0"
+    settle()  # the layout first: before it, everything looks in view
+    qtbot.wait_until(lambda: in_view(screen.error))
+
+
+def test_amount_outside_the_limits_keeps_what_was_typed(qtbot, window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.kind.button("flexible").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    journey.tier.button(CUSTOM_TIER).click()
+    press_next(journey)
+    for key in "3000":
+        journey.amount.press(key)
+    settle()  # the screen is on show before the finger presses 下一步
+    press_next(journey)
+    screen = journey.current_screen()
+    assert question(journey) == "amount"
+    assert screen.error.text() == "“缴费基数”须在4,573.00元至22,863.00元之间"
+    assert journey.amount.display.text() == "3000"
+    settle()  # the layout first: before it, everything looks in view
+    qtbot.wait_until(lambda: in_view(screen.error))
+    journey.amount.press("0")  # 30000: now above the ceiling
+    press_next(journey)
+    assert screen.error.text() == "“缴费基数”须在4,573.00元至22,863.00元之间"
+    journey.amount.keys["clear"].click()  # type: ignore[attr-defined]
+    for key in "9000":
+        journey.amount.press(key)
+    press_next(journey)
+    assert question(journey) == "period"
+    assert screen.error.isHidden()
+
+
+# back and 首页 ----------------------------------------------------------------------------------
+
+
+def answer_custom_flexible(journey: ContributionJourney) -> None:
+    journey.kind.button("flexible").click()
+    press_next(journey)
+    journey.year.button("2025").click()
+    press_next(journey)
+    journey.tier.button(CUSTOM_TIER).click()
+    press_next(journey)
+    journey.amount.set_text("7000")
+    press_next(journey)
+    journey.period.button("half-year").click()
+    press_next(journey)
+    assert journey.showing_result()
+
+
+def assert_cleared(journey: ContributionJourney) -> None:
+    assert journey.kind.value() is None
+    assert journey.year.value() is None
+    assert journey.wage.text() == "" and journey.wage.display.text() == ""
+    assert journey.tier.value() is None
+    assert journey.amount.text() == "" and journey.amount.display.text() == ""
+    assert journey.period.value() is None
+    assert journey.result is None and journey.result_area is None
+
+
+def test_header_back_keeps_the_answers(window: MainWindow) -> None:
+    journey = open_journey(window)
+    answer_custom_flexible(journey)
+    seen = []
+    for _ in range(5):
+        window.header.back_button.click()
+        seen.append(question(journey))
+    assert seen == ["period", "amount", "tier", "year", "kind"]
+    assert window.current_page() is PageId.CONTRIBUTION
+    assert journey.kind.value() == "flexible"
+    assert journey.year.value() == "2025"
+    assert journey.tier.value() == CUSTOM_TIER
+    assert journey.amount.display.text() == "7000"
+    assert journey.period.value() == "half-year"
+    for _ in range(5):  # forward again over the kept answers
+        press_next(journey)
+    assert journey.showing_result()
+    assert figures(journey) == ["7,000.00元", "8,400.00元", "16,800.00元"]
+
+
+def test_header_back_from_the_first_question_leaves_and_clears(window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.kind.button("employee").click()
+    window.header.back_button.click()
+    assert window.current_page() is PageId.HOME
+    assert_cleared(journey)
+
+
+def test_header_home_clears_the_answers(window: MainWindow) -> None:
+    journey = open_journey(window)
+    answer_custom_flexible(journey)
+    window.header.back_button.click()
+    window.header.back_button.click()  # on the amount screen, mid-journey
+    window.header.home_button.click()
+    assert window.current_page() is PageId.HOME
+    assert_cleared(journey)
+    assert open_journey(window).current_screen().error.isHidden()
+
+
+def test_go_home_from_the_result_clears_it(window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.kind.button("employee").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    journey.wage.set_text("6000")
+    press_next(journey)
+    assert journey.showing_result()
+    window.go_home()
+    assert journey.result_area is None
+    assert journey.wage.text() == ""
+    assert open_journey(window).current_screen().error.isHidden()
+
+
+# every question screen fits ------------------------------------------------------------------------
+
+
+def walk_questions(journey: ContributionJourney, kind: str) -> Iterator[str]:
+    """Answer each question, yielding on each screen before answering it."""
+    yield question(journey)
+    journey.kind.button(kind).click()
+    press_next(journey)
+    yield question(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    if kind == "employee":
+        yield question(journey)
+        return
+    yield question(journey)
+    journey.tier.button(CUSTOM_TIER).click()
+    press_next(journey)
+    yield question(journey)
+    journey.amount.set_text("8000")
+    press_next(journey)
+    yield question(journey)
+
+
+@pytest.mark.parametrize("kind", ["employee", "flexible"])
+def test_every_question_fits_a_full_hd_screen(window: MainWindow, kind: str) -> None:
+    window.resize(1920, 1080)
+    journey = open_journey(window)
+    seen = []
+    for key in walk_questions(journey, kind):
+        settle()
+        area = question_areas(journey)
+        assert area.verticalScrollBar().maximum() == 0, key
+        assert area.widget().width() <= area.viewport().width(), key
+        seen.append(key)
+    assert len(seen) == (3 if kind == "employee" else 5)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)])
+@pytest.mark.parametrize("preset", [Preset.STANDARD, Preset.LARGE, Preset.CONTRAST])
+def test_nothing_sticks_out_sideways(window: MainWindow, size: tuple[int, int], preset) -> None:
+    window.resize(*size)
+    window.set_preset(preset)
+    journey = open_journey(window)
+    for key in walk_questions(journey, "flexible"):
+        settle()
+        area = question_areas(journey)
+        assert area.widget().width() <= area.viewport().width(), (key, size, preset)
+    journey.period.button("month").click()
+    press_next(journey)
+    settle()
+    area = journey.result_area.findChild(KineticScrollArea)
+    assert area.widget().width() <= area.viewport().width()
+    for value in journey.result_area.findChild(FigureGrid, "figures").values:
+        assert value.width() >= value.sizeHint().width(), value.text()
+
+
+def test_a_clerks_keyboard_types_the_wage(qtbot, window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.kind.button("employee").click()
+    press_next(journey)
+    journey.year.button("2026").click()
+    press_next(journey)
+    window.activateWindow()
+    qtbot.wait_until(lambda: journey.wage.hasFocus())
+    QTest.keyClicks(journey.wage, "6500.5")
+    assert journey.wage.text() == "6500.5"
+    press_next(journey)
+    assert figures(journey)[0] == "6,500.50元"

@@ -1,0 +1,345 @@
+"""养老金测算 in the real window: a real Shandong approval form (德州 2024-12) through the screens,
+the carry-over from 退休年龄与资格, the provisional 计发基数, the inline errors, 返回 and 首页."""
+
+from __future__ import annotations
+
+import gc
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
+
+from kiosk.content.texts import Texts
+from kiosk.rules import Category, RulesData, YearMonth, pension
+from kiosk.ui import format as fmt
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.navigation import PageId
+from kiosk.ui.pages.pension import BALANCE_ESTIMATE, BALANCE_KNOWN, PensionJourney
+from kiosk.ui.pages.retirement import RetirementJourney
+from kiosk.ui.widgets.results import StepsView
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+D = Decimal
+# 德州市 2024-12 approval form: man born 1964-12, retired at 60 (720 months, 计发月数 139) in 2024-12
+# on the 2024 计发基数 7678; 41年3个月 in all, 13年7个月 before the account (建账1997-05);
+# account 80614.70; index 0.6101 (not a tier, so the screen is checked at the 60% tier).
+FORM_BIRTH = YearMonth(1964, 12)
+FORM_TOTAL_MONTHS = 495
+FORM_PRE_ACCOUNT_MONTHS = 163
+FORM_BALANCE = "80614.70"
+
+
+@pytest.fixture(autouse=True)
+def _free_earlier_windows(qapp: QApplication) -> None:
+    """Delete the windows of earlier tests before this one builds its own.
+
+    pytest-qt only calls ``deleteLater`` on them, and no event loop runs between tests, so they
+    pile up, and every new window's ``setStyleSheet`` re-polishes all of them (each test slower
+    than the last). Set up before ``window`` because autouse fixtures come first.
+    """
+    gc.collect()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def journey_of(window: MainWindow) -> PensionJourney:
+    page = window.pages[PageId.PENSION]
+    assert isinstance(page, PensionJourney)
+    return page
+
+
+def key(journey: PensionJourney) -> str | None:
+    screen = journey.current_screen()
+    return screen.question.key if screen is not None else None
+
+
+def press_next(journey: PensionJourney) -> None:
+    """下一步, pressed on the screen itself."""
+    screen = journey.current_screen()
+    assert screen is not None
+    screen.next_button.click()
+
+
+def fill_from_age(
+    journey: PensionJourney,
+    *,
+    total: int = FORM_TOTAL_MONTHS,
+    pre_account: int = FORM_PRE_ACCOUNT_MONTHS,
+    level: str = "0.6",
+    balance: str | None = FORM_BALANCE,
+    age_delta: int = 0,
+) -> None:
+    assert key(journey) == "age"
+    journey.age.set_value(journey.age.value() + age_delta)
+    press_next(journey)
+    journey.total.set_total_months(total)
+    press_next(journey)
+    journey.pre_account.set_total_months(pre_account)
+    press_next(journey)
+    journey.level.button(level).click()
+    press_next(journey)
+    journey.balance.button(BALANCE_KNOWN if balance is not None else BALANCE_ESTIMATE).click()
+    press_next(journey)
+    if balance is not None:
+        for digit in balance:
+            journey.amount.keys["." if digit == "." else digit].click()  # type: ignore[attr-defined]
+        press_next(journey)
+
+
+def start(window: MainWindow, birth: YearMonth = FORM_BIRTH) -> PensionJourney:
+    window.show_page(PageId.PENSION)
+    journey = journey_of(window)
+    journey.category.button(Category.MALE.value).click()
+    press_next(journey)
+    journey.birth.year.set_value(birth.year)
+    journey.birth.month_buttons[birth.month].click()  # type: ignore[attr-defined]
+    press_next(journey)
+    return journey
+
+
+def figure(journey: PensionJourney, name: str) -> str:
+    assert journey.result_area is not None
+    widget = journey.result_area.findChild(QLabel, name)
+    assert widget is not None and widget.isVisible(), name
+    return widget.text()
+
+
+def on_screen(journey: PensionJourney) -> list[str]:
+    assert journey.result_area is not None
+    return [w.text() for w in journey.result_area.findChildren(QLabel) if w.isVisible()]
+
+
+# the Dezhou form ---------------------------------------------------------------------------------
+
+
+def test_dezhou_form_through_the_screens(
+    window: MainWindow, texts: Texts, rules: RulesData
+) -> None:
+    common = texts.common
+    journey = start(window)
+    assert journey.age.value() == 720
+    assert journey.age.display.text() == texts.pension.age_display.format(
+        age=fmt.age(common, 720), month=fmt.year_month(common, YearMonth(2024, 12))
+    )
+    fill_from_age(journey)
+    assert journey.showing_result() and journey.isVisible()
+
+    expected = pension(
+        rules.pension,
+        retirement_year=2024,
+        average_index=D("0.6"),
+        contribution_months=FORM_TOTAL_MONTHS,
+        pre_account_months=FORM_PRE_ACCOUNT_MONTHS,
+        account_balance=D(FORM_BALANCE),
+        retirement_age_months=720,
+    )
+    assert journey.result == expected
+    assert figure(journey, "pension_total") == fmt.money(common, expected.total)
+    assert figure(journey, "pension_basic") == fmt.money(common, expected.basic_pension)
+    assert figure(journey, "pension_account") == fmt.money(
+        common, expected.personal_account_pension
+    )
+    assert figure(journey, "pension_transitional") == fmt.money(
+        common, expected.transitional_pension
+    )
+    # what the form shows independently of the index: base, 计发月数, the account part
+    assert expected.pension_base.amount == D("7678") and expected.pension_base.year == 2024
+    assert not expected.provisional
+    assert expected.payment_months == D("139")
+    assert figure(journey, "pension_account") == fmt.money(common, D("579.96"))
+    assert expected.contribution_years == D("41.25") and expected.pre_account_years == D("13.58")
+    shown = on_screen(journey)
+    assert "139" in shown
+    assert any(fmt.money(common, D("7678")) in text and "2024" in text for text in shown)
+    assert journey.result_area.findChild(QLabel, "provisional") is None  # type: ignore[union-attr]
+
+
+def test_the_60_percent_tier_gives_the_rules_numbers(
+    window: MainWindow, texts: Texts, rules: RulesData
+) -> None:
+    journey = start(window)
+    fill_from_age(journey)
+    result = journey.result
+    assert result is not None
+    # (7678 + 7678 × 0.6) / 2 × 41.25 × 1% ; 80614.70 / 139 ; 7678 × 0.6 × 13.58 × 1.3%
+    assert result.indexed_monthly_wage == D("4606.80")
+    assert result.basic_pension == D("2533.74")
+    assert result.personal_account_pension == D("579.96")
+    assert result.transitional_pension == D("813.28")
+    assert result.total == D("3926.98")
+    assert figure(journey, "pension_total") == fmt.money(texts.common, D("3926.98"))
+
+
+# the estimate path -------------------------------------------------------------------------------
+
+
+def test_estimate_path_shows_its_assumption_steps(window: MainWindow, texts: Texts) -> None:
+    journey = start(window)
+    fill_from_age(journey, balance=None)
+    assert journey.estimate is not None and journey.result is not None
+    steps = journey.result_area.findChild(StepsView)  # type: ignore[union-attr]
+    assert steps is not None and steps.isVisible()
+    estimate_lines = steps.lines[len(journey.result.steps) :]
+    assert len(estimate_lines) == len(journey.estimate.steps) == 3
+    assert all(texts.common.assumption_badge in line for line in estimate_lines)
+    shown = on_screen(journey)
+    assert texts.pension.account_caption_estimated in shown
+    assert (
+        texts.pension.detail_balance_estimated.format(
+            amount=fmt.money(texts.common, journey.estimate.balance)
+        )
+        in shown
+    )
+
+
+# from the retirement journey ---------------------------------------------------------------------
+
+
+def test_continue_from_the_retirement_result(window: MainWindow, texts: Texts) -> None:
+    window.show_page(PageId.RETIREMENT)
+    retirement = window.pages[PageId.RETIREMENT]
+    assert isinstance(retirement, RetirementJourney)
+    retirement.category.button(Category.MALE.value).click()
+    retirement.next()
+    retirement.birth.year.set_value(FORM_BIRTH.year)
+    retirement.birth.month_buttons[FORM_BIRTH.month].click()  # type: ignore[attr-defined]
+    retirement.next()
+    retirement.years.set_total_months(FORM_TOTAL_MONTHS)
+    retirement.next()
+    assert retirement.showing_result()
+    assert retirement.result_area is not None
+    to_pension = retirement.result_area.findChild(QPushButton, "to_pension")
+    assert to_pension is not None
+    to_pension.click()
+
+    assert window.current_page() is PageId.PENSION
+    journey = journey_of(window)
+    assert key(journey) == "age"
+    assert journey.category.value() == Category.MALE.value
+    assert journey.birth.value() == FORM_BIRTH
+    assert journey.total.total_months() == FORM_TOTAL_MONTHS
+    assert journey.age.value() == 720
+    assert journey.prefilled.isVisible()
+    screen = journey.current_screen()
+    assert screen is not None
+    assert screen.progress.text() == texts.common.step_of.format(current=1, total=5)
+    fill_from_age(journey)
+    assert journey.showing_result()
+    assert journey.result is not None and journey.result.total == D("3926.98")
+
+
+# the provisional base ----------------------------------------------------------------------------
+
+
+def test_a_2027_retirement_shows_the_provisional_badge(window: MainWindow, texts: Texts) -> None:
+    journey = start(window, YearMonth(1967, 1))  # 60岁7个月 -> 2027-08
+    assert journey.retirement_month() == YearMonth(2027, 8)
+    fill_from_age(journey)
+    assert journey.result is not None and journey.result.provisional
+    assert figure(journey, "provisional") == texts.common.provisional_badge.format(year=2025)
+    assert any(
+        fmt.money(texts.common, D("7831")) in text and "2025" in text for text in on_screen(journey)
+    )
+
+
+# inline errors -----------------------------------------------------------------------------------
+
+
+def test_pre_account_above_total_is_an_inline_error_in_view(
+    qtbot, window: MainWindow, texts: Texts
+) -> None:
+    journey = start(window)
+    press_next(journey)  # age: statutory
+    journey.total.set_total_months(FORM_TOTAL_MONTHS)
+    press_next(journey)
+    journey.pre_account.set_total_months(FORM_TOTAL_MONTHS + 12)
+    press_next(journey)
+    screen = journey.current_screen()
+    assert screen is not None and screen.question.key == "pre_account"
+    assert screen.error.isVisible()
+    assert texts.pension.pre_field in screen.error.text()
+    assert texts.pension.total_field in screen.error.text()
+    area = screen.findChild(QScrollArea)
+    assert area is not None
+
+    def error_in_view() -> bool:
+        top = screen.error.mapTo(area.viewport(), screen.error.rect().topLeft()).y()
+        return top >= 0 and top + screen.error.height() <= area.viewport().height()
+
+    qtbot.wait_until(error_in_view)  # scrolled into view on the 1366x768 window
+    # nothing lost
+    assert journey.pre_account.total_months() == FORM_TOTAL_MONTHS + 12
+    assert journey.total.total_months() == FORM_TOTAL_MONTHS
+    assert journey.birth.value() == FORM_BIRTH
+    assert journey.age.value() == 720
+
+
+def test_shortfall_below_the_minimum_years(window: MainWindow, texts: Texts) -> None:
+    journey = start(window, YearMonth(1967, 1))
+    fill_from_age(journey, total=150, pre_account=0)
+    message = journey.result_area.findChild(QLabel, "shortfall")  # type: ignore[union-attr]
+    assert message is not None and message.isVisible()
+    assert message.property("role") == "error"
+    assert fmt.duration(texts.common, 30) in message.text()  # 15年 − 12年6个月
+    assert texts.pension.total_caption_short in on_screen(journey)
+
+
+# 返回 and 首页 --------------------------------------------------------------------------------------
+
+
+def test_back_keeps_answers(window: MainWindow) -> None:
+    journey = start(window)
+    fill_from_age(journey, age_delta=5)
+    assert journey.showing_result()
+    for _ in range(6):
+        window.header.back_button.click()
+    assert key(journey) == "age"
+    assert journey.age.value() == 725
+    window.header.back_button.click()
+    window.header.back_button.click()
+    assert key(journey) == "category"
+    assert journey.category.value() == Category.MALE.value
+    assert journey.birth.value() == FORM_BIRTH
+    assert journey.total.total_months() == FORM_TOTAL_MONTHS
+    assert journey.pre_account.total_months() == FORM_PRE_ACCOUNT_MONTHS
+    assert journey.level.value() == "0.6"
+    assert journey.amount.text() == FORM_BALANCE
+    window.header.back_button.click()
+    assert window.current_page() is PageId.HOME
+
+
+def test_home_clears_everything(window: MainWindow) -> None:
+    journey = start(window)
+    fill_from_age(journey)
+    assert journey.result is not None
+    window.header.home_button.click()
+    assert window.current_page() is PageId.HOME
+    assert journey.result is None and journey.result_area is None
+    assert journey.category.value() is None and journey.birth.value() is None
+    assert journey.level.value() is None and journey.balance.value() is None
+    assert journey.amount.text() == ""
+    window.show_page(PageId.PENSION)
+    assert key(journey) == "category"
+
+
+# layout ------------------------------------------------------------------------------------------
+
+
+def level_lefts(journey: PensionJourney) -> set[int]:
+    levels = journey.level.keys()
+    return {journey.level.button(level).geometry().left() for level in levels}
+
+
+def test_levels_go_one_to_a_row_on_a_portrait_screen(qtbot, window: MainWindow) -> None:
+    journey = start(window)
+    journey.go_to("level")
+    assert len(level_lefts(journey)) == 2  # two to a row on the 1366 landscape window
+    window.resize(1080, 1920)
+    qtbot.wait_until(lambda: len(level_lefts(journey)) == 1)
+    screen = journey.current_screen()
+    assert screen is not None
+    area = screen.findChild(QScrollArea)
+    assert area is not None
+    assert area.widget().width() <= area.viewport().width()  # nothing cut off at the side

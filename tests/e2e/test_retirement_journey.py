@@ -1,0 +1,410 @@
+"""退休年龄与资格 through the real window: answers by button and by touch, the figures in the official
+calculator's words (checked against the rules), errors, back, 首页, 重新开始, 修改回答, 养老金."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QRect
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
+
+from kiosk.rules import Category, RetirementResult, YearMonth, retirement
+from kiosk.ui import format as fmt
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.navigation import PageId
+from kiosk.ui.pages.retirement import RetirementJourney
+from kiosk.ui.widgets.results import StepsView
+from kiosk.ui.widgets.stepper import Stepper
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+TODAY = date(2026, 11, 29)  # the window fixture's fixed "today"
+
+
+@pytest.fixture(autouse=True)
+def _one_window_at_a_time(qapp):
+    """Really delete each test's window afterwards (see tests/e2e/test_window.py)."""
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# driving the journey -----------------------------------------------------------------------------
+
+
+def open_journey(window: MainWindow) -> RetirementJourney:
+    window.pages[PageId.HOME].tiles[PageId.RETIREMENT].click()
+    assert window.current_page() is PageId.RETIREMENT
+    journey = window.pages[PageId.RETIREMENT]
+    assert isinstance(journey, RetirementJourney)
+    assert question(journey) == "category"
+    return journey
+
+
+def question(journey: RetirementJourney) -> str | None:
+    screen = journey.current_screen()
+    return screen.question.key if screen is not None else None
+
+
+def press_next(journey: RetirementJourney) -> None:
+    screen = journey.current_screen()
+    assert screen is not None
+    screen.next_button.click()
+
+
+def step_to(stepper: Stepper, target: int) -> None:
+    """Reach ``target`` by pressing the stepper's own buttons (big steps first)."""
+    for _ in range(200):
+        gap = target - stepper.value()
+        if gap == 0:
+            return
+        big = max(abs(delta) for delta in stepper.buttons)
+        delta = big if abs(gap) >= big else 1
+        stepper.buttons[delta if gap > 0 else -delta].click()
+    raise AssertionError(f"stepper stuck at {stepper.value()}, wanted {target}")
+
+
+def choose_birth(journey: RetirementJourney, birth: YearMonth) -> None:
+    step_to(journey.birth.year, birth.year)
+    journey.birth.month_buttons[birth.month].click()
+
+
+def answer(
+    window: MainWindow,
+    category: Category,
+    birth: YearMonth,
+    contribution_months: int | None,
+) -> RetirementJourney:
+    """Open the journey and answer all three questions; ``None`` skips the years question."""
+    journey = open_journey(window)
+    journey.category.button(category.value).click()
+    press_next(journey)
+    assert question(journey) == "birth"
+    choose_birth(journey, birth)
+    press_next(journey)
+    assert question(journey) == "years"
+    screen = journey.current_screen()
+    assert screen is not None
+    if contribution_months is None:
+        screen.skip_button.click()
+    else:
+        step_to(journey.years.years, contribution_months // 12)
+        step_to(journey.years.months, contribution_months % 12)
+        press_next(journey)
+    assert journey.showing_result()
+    return journey
+
+
+def figures(journey: RetirementJourney) -> list[str]:
+    assert journey.result_area is not None
+    return [journey.result_area.findChild(QLabel, f"figure_{i}").text() for i in range(3)]
+
+
+def eligibility_lines(journey: RetirementJourney) -> list[str]:
+    assert journey.result_area is not None
+    card = journey.result_area.findChild(QWidget, "eligibility")
+    assert card is not None
+    return [label.text() for label in card.findChildren(QLabel)]
+
+
+def result_button(journey: RetirementJourney, name: str) -> QPushButton:
+    assert journey.result_area is not None
+    widget = journey.result_area.findChild(QPushButton, name)
+    assert widget is not None, name
+    return widget
+
+
+def rule_result(
+    window_rules, category: Category, birth: YearMonth, months: int | None
+) -> RetirementResult:
+    return retirement(birth, category, window_rules, as_of=TODAY, contribution_months=months)
+
+
+def expected_figures(texts, result: RetirementResult) -> list[str]:
+    """The three figures as the page should word them, from the rule's own result."""
+    return [
+        result.statutory_age_text,
+        fmt.year_month(texts.common, result.statutory_retirement_month),
+        texts.retirement.delay_value.format(months=result.delay_months),
+    ]
+
+
+def assert_cleared(journey: RetirementJourney) -> None:
+    assert journey.category.value() is None
+    assert not any(journey.category.button(c.value).isChecked() for c in Category)
+    assert journey.birth.value() is None
+    assert not any(widget.isChecked() for widget in journey.birth.month_buttons.values())
+    assert journey.years.total_months() == 15 * 12
+    assert journey.result is None
+    assert not journey.showing_result()
+    assert question(journey) == "category"
+
+
+# the official calculator's answers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "birth", "months", "shown"),
+    [
+        (Category.MALE, YearMonth(1965, 7), 14 * 12 + 2, ["60岁2个月", "2025年9月", "2个月"]),
+        (Category.FEMALE_50, YearMonth(1984, 11), 25 * 12, ["55岁", "2039年11月", "60个月"]),
+        (Category.MALE, YearMonth(1964, 12), None, ["60岁", "2024年12月", "0个月"]),
+        (Category.FEMALE_55, YearMonth(1981, 9), 20 * 12, ["58岁", "2039年9月", "36个月"]),
+    ],
+    ids=["male-1965-07", "female50-1984-11", "male-1964-12", "female55-1981-09"],
+)
+def test_big_figures_in_the_official_words(
+    window: MainWindow,
+    bundle,
+    texts,
+    category: Category,
+    birth: YearMonth,
+    months: int | None,
+    shown: list[str],
+) -> None:
+    journey = answer(window, category, birth, months)
+    result = rule_result(bundle.rules.retirement, category, birth, months)
+    assert figures(journey) == shown
+    assert figures(journey) == expected_figures(texts, result)
+    assert journey.result == result
+    steps = journey.result_area.findChild(StepsView)
+    assert steps is not None and len(steps.lines) == len(result.steps)
+
+
+def test_short_of_the_minimum_years(window: MainWindow, bundle, texts) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 14 * 12 + 2)
+    result = rule_result(bundle.rules.retirement, Category.MALE, YearMonth(1965, 7), 170)
+    assert (result.meets_minimum, result.shortfall_months) == (False, 10)
+    t = texts.retirement
+    lines = eligibility_lines(journey)
+    short = t.eligibility_short.format(total="14年2个月", shortfall="10个月", minimum="15年")
+    assert short in lines
+    assert "还差10个月" in short
+    wording = {
+        "extend": t.option_extend,
+        "lump_sum": t.option_lump_sum,
+        "transfer": t.option_transfer,
+        "terminate": t.option_terminate,
+    }
+    options = [line for line in lines if line.startswith("· ")]
+    assert options == [f"· {wording[option.value]}" for option in result.options]
+    assert len(options) == 4
+
+
+def test_meets_the_minimum_years(window: MainWindow, texts) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 30 * 12)
+    meets = texts.retirement.eligibility_meets.format(total="30年", minimum="15年")
+    assert meets in eligibility_lines(journey)
+    assert not any(line.startswith("· ") for line in eligibility_lines(journey))
+
+
+def test_skipping_the_years_question(window: MainWindow, bundle, texts) -> None:
+    journey = answer(window, Category.FEMALE_50, YearMonth(1984, 11), None)
+    result = rule_result(bundle.rules.retirement, Category.FEMALE_50, YearMonth(1984, 11), None)
+    minimum = fmt.duration(texts.common, result.minimum_contribution_months)
+    unknown = texts.retirement.eligibility_unknown.format(minimum=minimum)
+    assert "没有填写缴费年限" in unknown
+    assert unknown in eligibility_lines(journey)
+    assert journey.result is not None and journey.result.contribution_months is None
+
+
+def test_reached_retirement_says_so(window: MainWindow, texts) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1964, 12), None)
+    reached = texts.retirement.time_reached.format(month="2024年12月")
+    shown = [label.text() for label in journey.result_area.findChildren(QLabel)]
+    assert reached in shown
+
+
+# inline errors -----------------------------------------------------------------------------------
+
+
+def test_missing_category_names_the_field(window: MainWindow, texts) -> None:
+    journey = open_journey(window)
+    press_next(journey)
+    screen = journey.current_screen()
+    assert screen is not None and question(journey) == "category"
+    expected = texts.common.error_required.format(field=texts.retirement.category_field)
+    assert screen.error.isVisible()
+    assert screen.error.text() == expected
+    assert texts.retirement.category_field in screen.error.text()
+    journey.category.button("male").click()
+    press_next(journey)
+    assert question(journey) == "birth"
+    assert not screen.error.isVisible()
+
+
+def test_missing_birth_month_names_the_field(window: MainWindow, texts) -> None:
+    journey = open_journey(window)
+    journey.category.button("female-55").click()
+    press_next(journey)
+    step_to(journey.birth.year, 1975)  # a year, but no month touched
+    press_next(journey)
+    screen = journey.current_screen()
+    assert screen is not None and question(journey) == "birth"
+    assert screen.error.isVisible()
+    assert screen.error.text() == texts.common.error_required.format(
+        field=texts.retirement.birth_field
+    )
+    journey.birth.month_buttons[3].click()
+    press_next(journey)
+    assert question(journey) == "years"
+    assert not screen.error.isVisible()
+
+
+# back, 首页, 重新开始, 修改回答 --------------------------------------------------------------------
+
+
+def test_back_from_the_result_keeps_the_years(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    shown = figures(journey)
+    window.header.back_button.click()
+    assert window.current_page() is PageId.RETIREMENT
+    assert question(journey) == "years"
+    assert journey.years.total_months() == 170
+    assert journey.birth.value() == YearMonth(1965, 7)
+    press_next(journey)
+    assert figures(journey) == shown
+
+
+def test_back_step_by_step_then_home(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    window.header.back_button.click()
+    window.header.back_button.click()
+    assert question(journey) == "birth"
+    window.header.back_button.click()
+    assert question(journey) == "category"
+    assert journey.category.value() == "male"
+
+
+def test_back_from_the_first_question_goes_home(window: MainWindow) -> None:
+    open_journey(window)
+    window.header.back_button.click()
+    assert window.current_page() is PageId.HOME
+    assert not window.header.back_button.isVisible()
+
+
+def test_header_home_clears_every_answer(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    window.header.home_button.click()
+    assert window.current_page() is PageId.HOME
+    assert_cleared(journey)
+    assert open_journey(window) is journey
+    assert_cleared(journey)
+
+
+def test_header_home_mid_journey_clears_too(window: MainWindow) -> None:
+    journey = open_journey(window)
+    journey.category.button("female-50").click()
+    press_next(journey)
+    choose_birth(journey, YearMonth(1980, 2))
+    window.header.home_button.click()
+    assert_cleared(journey)
+
+
+def test_result_home_button_clears(window: MainWindow) -> None:
+    journey = answer(window, Category.FEMALE_55, YearMonth(1981, 9), 240)
+    result_button(journey, "result_home").click()
+    assert window.current_page() is PageId.HOME
+    assert_cleared(journey)
+
+
+def test_start_over_on_the_result_clears(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    result_button(journey, "start_over").click()
+    assert window.current_page() is PageId.RETIREMENT
+    assert_cleared(journey)
+
+
+def test_change_answer_keeps_the_answers(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    result_button(journey, "change_answer").click()
+    assert window.current_page() is PageId.RETIREMENT
+    assert question(journey) == "category"
+    assert journey.category.value() == "male"
+    assert journey.birth.value() == YearMonth(1965, 7)
+    assert journey.years.total_months() == 170
+
+
+def test_change_answer_then_a_new_result(window: MainWindow, bundle, texts) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    result_button(journey, "change_answer").click()
+    journey.category.button("female-55").click()
+    press_next(journey)
+    press_next(journey)  # the birth month is kept
+    press_next(journey)  # so are the years
+    result = rule_result(bundle.rules.retirement, Category.FEMALE_55, YearMonth(1965, 7), 170)
+    assert figures(journey) == expected_figures(texts, result)
+
+
+def test_to_pension_opens_the_pension_page(window: MainWindow) -> None:
+    journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
+    result_button(journey, "to_pension").click()
+    assert window.current_page() is PageId.PENSION
+    assert window.header.home_button.isVisible()
+
+
+# touch -------------------------------------------------------------------------------------------
+
+
+def touch_tap(widget: QWidget) -> None:
+    """A finger down and up on ``widget``, in the middle of the part of it that is on the screen.
+
+    PySide6 6.12's ``QTest.touchEvent(widget, device)`` returns the base QTouchEventSequence whose
+    points are in *window* coordinates. The offscreen screen is 800x800 and the window 1366 wide,
+    so a button on the right is touched at the middle of its on-screen part.
+    """
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
+    window = widget.window()
+    on_screen = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size()).intersected(
+        window.screen().geometry()
+    )
+    assert not on_screen.isEmpty(), f"{widget.objectName()} is off the test screen"
+    point = window.mapFromGlobal(on_screen.center())
+    assert window.childAt(point) is widget or widget.isAncestorOf(window.childAt(point))
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(window, device).press(0, point).commit()
+    QTest.touchEvent(window, device).release(0, point).commit()
+
+
+def touch_next(journey: RetirementJourney) -> None:
+    screen = journey.current_screen()
+    assert screen is not None
+    touch_tap(screen.next_button)
+
+
+def test_a_journey_by_touch(window: MainWindow, bundle, texts) -> None:
+    touch_tap(window.pages[PageId.HOME].tiles[PageId.RETIREMENT])
+    journey = window.pages[PageId.RETIREMENT]
+    assert isinstance(journey, RetirementJourney)
+    assert window.current_page() is PageId.RETIREMENT
+    touch_tap(journey.category.button("male"))
+    assert journey.category.value() == "male"
+    touch_tap(journey.category.button("female-55"))  # changing one's mind
+    touch_tap(journey.category.button("male"))
+    assert journey.category.value() == "male"
+    touch_next(journey)
+    assert question(journey) == "birth"
+    for _ in range(5):  # 1970 -> 1965
+        touch_tap(journey.birth.year.buttons[-1])
+    touch_tap(journey.birth.month_buttons[2])
+    touch_tap(journey.birth.month_buttons[7])
+    assert journey.birth.value() == YearMonth(1965, 7)
+    assert [m for m, b in journey.birth.month_buttons.items() if b.isChecked()] == [7]
+    touch_next(journey)
+    assert question(journey) == "years"
+    touch_tap(journey.years.years.buttons[-1])  # 15 -> 14 years
+    touch_next(journey)
+    assert journey.showing_result()
+    result = rule_result(bundle.rules.retirement, Category.MALE, YearMonth(1965, 7), 14 * 12)
+    assert figures(journey) == ["60岁2个月", "2025年9月", "2个月"]
+    assert figures(journey) == expected_figures(texts, result)
+    short = texts.retirement.eligibility_short.format(total="14年", shortfall="1年", minimum="15年")
+    assert short in eligibility_lines(journey)
+    touch_tap(result_button(journey, "start_over"))
+    assert_cleared(journey)

@@ -1,0 +1,228 @@
+"""The theme: WCAG contrast of every text colour pair, sizes per preset, the QSS, and the rule that
+only one module calls setStyleSheet."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+import kiosk
+from kiosk.ui import theme
+from kiosk.ui.theme import Preset, contrast_ratio, metrics_for, palette_for, stylesheet, text_pairs
+
+KIOSK_DIR = Path(kiosk.__file__).resolve().parent
+WCAG_AA = 4.5
+HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+PAIRS = [
+    pytest.param(preset, name, id=f"{preset.value}-{name.replace(' ', '-')}")
+    for preset in Preset
+    for name in text_pairs(palette_for(preset))
+]
+
+
+# the contrast function itself --------------------------------------------------------------------
+
+
+def test_black_on_white_is_21() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21)
+    assert contrast_ratio("#FFFFFF", "#000000") == pytest.approx(21)
+
+
+def test_same_colour_is_1() -> None:
+    assert contrast_ratio("#0B57A4", "#0B57A4") == pytest.approx(1)
+
+
+@pytest.mark.parametrize(
+    ("foreground", "background", "expected"),
+    [
+        ("#777777", "#FFFFFF", 4.48),  # the well-known grey that just fails AA
+        ("#767676", "#FFFFFF", 4.54),  # ... and the one that just passes
+        ("#0000FF", "#FFFFFF", 8.59),
+        ("#FF0000", "#FFFFFF", 4.00),
+    ],
+)
+def test_known_mid_pairs(foreground: str, background: str, expected: float) -> None:
+    assert contrast_ratio(foreground, background) == pytest.approx(expected, abs=0.01)
+    assert contrast_ratio(background, foreground) == pytest.approx(expected, abs=0.01)
+
+
+def test_relative_luminance_ends() -> None:
+    assert theme.relative_luminance("#000000") == 0
+    assert theme.relative_luminance("#FFFFFF") == pytest.approx(1)
+
+
+# the palettes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("preset", "name"), PAIRS)
+def test_text_contrast_at_least_aa(preset: Preset, name: str) -> None:
+    foreground, background = text_pairs(palette_for(preset))[name]
+    ratio = contrast_ratio(foreground, background)
+    assert ratio >= WCAG_AA, f"{name} in {preset.value}: {foreground} on {background} = {ratio:.2f}"
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_palette_colours_are_hex_and_all_used_in_pairs(preset: Preset) -> None:
+    palette = palette_for(preset)
+    colours = {f.name: getattr(palette, f.name) for f in fields(palette)}
+    assert all(HEX_COLOUR.match(value) for value in colours.values()), colours
+    in_pairs = {colour for pair in text_pairs(palette).values() for colour in pair}
+    unused = {name for name, value in colours.items() if value not in in_pairs}
+    assert unused <= {"border"}, f"colours never checked for contrast: {unused}"
+
+
+def qss_rule(qss: str, selector: str) -> dict[str, str]:
+    """The declarations of the rule whose selector is exactly ``selector``."""
+    match = re.search(rf"^{re.escape(selector)} \{{([^}}]*)\}}", qss, re.MULTILINE)
+    assert match is not None, selector
+    pairs = (item.split(":", 1) for item in match.group(1).split(";") if ":" in item)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_pressed_button_caption_stays_readable(preset: Preset) -> None:
+    """The pressed state is not in text_pairs(); read its colours from the QSS itself (it once
+    painted the contrast preset's white border colour under white text)."""
+    qss = stylesheet(preset, "X")
+    normal, pressed = qss_rule(qss, "QPushButton"), qss_rule(qss, "QPushButton:pressed")
+    background = pressed["background"]
+    foreground = pressed.get("color", normal["color"])
+    assert contrast_ratio(foreground, background) >= WCAG_AA, (foreground, background)
+
+
+def test_contrast_preset_has_its_own_palette() -> None:
+    assert palette_for(Preset.CONTRAST) != palette_for(Preset.STANDARD)
+    assert palette_for(Preset.LARGE) == palette_for(Preset.STANDARD)
+
+
+# sizes -------------------------------------------------------------------------------------------
+
+
+def test_standard_sizes_meet_the_kiosk_floor() -> None:
+    m = metrics_for(Preset.STANDARD)
+    assert m.body >= 24
+    assert m.heading >= 36
+    assert m.primary_height >= 80
+    assert m.min_target >= 44
+    assert m.key_size >= 80
+    assert m.button_height >= m.min_target
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_every_preset_meets_the_floor(preset: Preset) -> None:
+    m = metrics_for(preset)
+    assert m.body >= 24 and m.heading >= 36 and m.primary_height >= 80 and m.min_target >= 44
+    assert m.small < m.body < m.title < m.heading < m.figure
+
+
+@pytest.mark.parametrize(
+    "size",
+    ["body", "small", "heading", "title", "figure", "primary_height", "button_height", "key_size"],
+)
+def test_large_preset_is_larger(size: str) -> None:
+    assert getattr(metrics_for(Preset.LARGE), size) > getattr(metrics_for(Preset.STANDARD), size)
+
+
+def test_large_never_smaller_anywhere() -> None:
+    large, standard = metrics_for(Preset.LARGE), metrics_for(Preset.STANDARD)
+    for f in fields(standard):
+        assert getattr(large, f.name) >= getattr(standard, f.name), f.name
+
+
+# the QSS -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_stylesheet_built_from_the_preset(preset: Preset) -> None:
+    qss = stylesheet(preset, "Noto Sans CJK SC")
+    m, p = metrics_for(preset), palette_for(preset)
+    assert 'font-family: "Noto Sans CJK SC";' in qss
+    assert f"font-size: {m.body}px;" in qss
+    assert f"font-size: {m.heading}px;" in qss
+    assert f"min-height: {m.primary_height}px;" in qss
+    assert f"color: {p.text};" in qss
+    assert f"background: {p.primary};" in qss
+    assert qss.count("{") == qss.count("}")
+    for role in ("primary", "option", "choice", "key", "tile", "preset", "link"):
+        assert f'QPushButton[role="{role}"]' in qss
+    for role in ("heading", "figure", "error", "notice", "display", "small", "muted"):
+        assert f'QLabel[role="{role}"]' in qss
+
+
+def test_stylesheets_differ_between_presets() -> None:
+    sheets = {stylesheet(preset, "F") for preset in Preset}
+    assert len(sheets) == len(Preset)
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_qt_parses_the_stylesheet(qtbot, preset: Preset) -> None:
+    """Qt warns "Could not parse stylesheet" on a syntax error; the strict log level fails on it.
+
+    The sheet is set on a widget of this test only, not on the application.
+    """
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    column = QVBoxLayout(widget)
+    for role in ("primary", "option", "key"):
+        button = QPushButton(role)
+        button.setProperty("role", role)
+        column.addWidget(button)
+    caption = QLabel("x")
+    caption.setProperty("role", "figure")
+    column.addWidget(caption)
+    widget.setStyleSheet(stylesheet(preset, "Noto Sans CJK SC"))
+    widget.ensurePolished()
+    for child in widget.findChildren(QWidget):
+        child.ensurePolished()
+    size = metrics_for(preset).figure
+    assert caption.font().pixelSize() == size
+
+
+# setStyleSheet in one place only -------------------------------------------------------------------
+
+# The one module that applies the theme. (It was kiosk/app.py, on the QApplication; the theme now
+# goes on the main window, which re-polishes only the window's own widgets.)
+THEME_APPLIED_IN = KIOSK_DIR / "ui" / "main_window.py"
+
+
+def stylesheet_calls(path: Path) -> list[int]:
+    """Line numbers of ``<anything>.setStyleSheet(...)`` calls (docstrings and comments don't count)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "setStyleSheet"
+    ]
+
+
+def test_only_one_module_calls_set_style_sheet() -> None:
+    offenders = {
+        str(path.relative_to(KIOSK_DIR.parent)): lines
+        for path in sorted(KIOSK_DIR.rglob("*.py"))
+        if path != THEME_APPLIED_IN and (lines := stylesheet_calls(path))
+    }
+    assert offenders == {}
+
+
+def test_the_check_sees_the_one_call() -> None:
+    assert len(stylesheet_calls(THEME_APPLIED_IN)) == 1
+
+
+def test_no_style_sheet_by_other_means() -> None:
+    """A plain-text grep as well, in case a call is made through getattr or a string."""
+    pattern = re.compile(r"setStyleSheet|styleSheet\s*=")
+    hits = [
+        str(path.relative_to(KIOSK_DIR.parent))
+        for path in sorted(KIOSK_DIR.rglob("*.py"))
+        if path not in (THEME_APPLIED_IN, KIOSK_DIR / "ui" / "theme.py")
+        and pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert hits == []
