@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Bundle, build_main_window
@@ -78,7 +79,7 @@ class SelfTest:
         self._record(f"{walk.name} figures {tag}", *walk.check(journey, self.context))
 
     def _screen(self, name: str, file_name: str) -> None:
-        QApplication.processEvents()
+        settle()
         problems = check_layout(self.window)
         self._record(f"layout {name}", not problems, "; ".join(map(str, problems[:3])))
         if self.screenshots is not None:
@@ -89,6 +90,13 @@ class SelfTest:
         result = CheckResult(name, ok, detail)
         self.results.append(result)
         print(result.line(), file=self.out, flush=True)
+
+
+def settle(passes: int = 4) -> None:
+    """Let every pending layout pass run (each may post the next one to a parent widget)."""
+    for _ in range(passes):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
 
 
 def run_self_test(

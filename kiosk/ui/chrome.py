@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.ui.theme import Preset
@@ -46,8 +47,13 @@ class Footer(QWidget):
         common = texts.common
         self.presets: dict[Preset, QPushButton] = {}
         group = QButtonGroup(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(24, 8, 24, 8)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(24, 8, 24, 8)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(4)
+        self.preset_row = QWidget()
+        row = QHBoxLayout(self.preset_row)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
         row.addWidget(label(common.text_size, "small", wrap=False))
         captions = {
@@ -63,9 +69,39 @@ class Footer(QWidget):
             self.presets[preset] = widget
             row.addWidget(widget)
         self.rules_note = label(rules_note, "small")
-        row.addWidget(self.rules_note, 1)
         self.privacy = label(common.privacy, "small", wrap=False)
-        row.addWidget(self.privacy)
+        self._grid.addWidget(self.preset_row, 0, 0)
+        self._grid.addWidget(self.privacy, 0, 2, Qt.AlignmentFlag.AlignRight)
+        self._note_below: bool | None = None
+        self._place_note(below=False)
+
+    def _place_note(self, *, below: bool) -> None:
+        """The legal-basis line sits between the presets and the privacy line when it fits on
+        one line there, and on a line of its own below them on a narrow or large-text screen."""
+        if below == self._note_below:
+            return
+        self._note_below = below
+        self._grid.removeWidget(self.rules_note)
+        if below:
+            self._grid.addWidget(self.rules_note, 1, 0, 1, 3)
+            self._grid.setColumnStretch(1, 1)
+        else:
+            self._grid.addWidget(self.rules_note, 0, 1)
+            self._grid.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        margins = self._grid.contentsMargins()
+        room = (
+            event.size().width()
+            - margins.left()
+            - margins.right()
+            - self.preset_row.sizeHint().width()
+            - self.privacy.sizeHint().width()
+            - 2 * self._grid.horizontalSpacing()
+        )
+        note = self.rules_note.fontMetrics().horizontalAdvance(self.rules_note.text())
+        self._place_note(below=note + 8 > room)
+        super().resizeEvent(event)
 
     def mark_preset(self, preset: Preset) -> None:
         self.presets[preset].setChecked(True)
