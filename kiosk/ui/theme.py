@@ -181,7 +181,6 @@ QPushButton[role="primary"] {{
 QPushButton[role="tile"] {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.primary};
     border-radius: {m.radius * 2}px; padding: 24px; text-align: left;
-    min-height: {m.primary_height * 2}px;
 }}
 QPushButton[role="option"] {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.border};
