@@ -36,6 +36,7 @@ from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.age_picker import AgePicker
+from kiosk.ui.widgets.category_chooser import CategoryChooser
 from kiosk.ui.widgets.duration_picker import DurationPicker
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.keypad_panel import KeypadPanel
@@ -84,13 +85,7 @@ class PensionJourney(Journey):
     def _setup_ui(self) -> None:
         texts, t, r = self.texts, self.texts.pension, self.texts.retirement
         common = texts.common
-        self.category = OptionGroup(
-            [
-                Option(Category.MALE.value, r.category_male, r.category_male_detail),
-                Option(Category.FEMALE_55.value, r.category_female_55, r.category_female_55_detail),
-                Option(Category.FEMALE_50.value, r.category_female_50, r.category_female_50_detail),
-            ]
-        )
+        self.category = CategoryChooser(texts=self.texts)
         latest = YearMonth.of(self._today())
         self.birth = YearMonthPicker(
             texts=common,
@@ -139,24 +134,14 @@ class PensionJourney(Journey):
             texts=common, max_digits=BALANCE_MAX_DIGITS, decimals=2, unit=t.amount_unit
         )
         amount_body = KeypadPanel(self.amount, label(t.amount_help, "muted"))
-        self.category_help = label(r.category_help, "notice")
-        self.category_help.hide()
-        self.category_help_button = button(common.not_sure, "link", name="not_sure")
-        category_body = QWidget()
-        category_column = QVBoxLayout(category_body)
-        category_column.setContentsMargins(0, 0, 0, 0)
-        category_column.setSpacing(16)
-        category_column.addWidget(self.category)
-        category_column.addWidget(self.category_help_button)
-        category_column.addWidget(self.category_help)
         self.add_questions(
             [
                 Question(
                     "category",
                     r.category_question,
-                    category_body,
+                    self.category,
                     validate=lambda: self._required(self.category.value(), r.category_field),
-                    clear=self._clear_category,
+                    clear=self.category.clear,
                     relevant=lambda: not self._category_from_session,
                 ),
                 Question(
@@ -241,9 +226,6 @@ class PensionJourney(Journey):
         self.birth.changed.connect(self._update_window)
         self.age.valueChanged.connect(lambda _value: self._describe_age())
         self.prefilled_change.clicked.connect(self._on_change_prefilled)
-        self.category_help_button.clicked.connect(
-            lambda: self.category_help.setVisible(self.category_help.isHidden())
-        )
         self.stack.currentChanged.connect(lambda _index: self._on_screen_changed())
         for screen in self.screens:
             screen.next_button.clicked.connect(self._reveal_error_later)
@@ -458,10 +440,6 @@ class PensionJourney(Journey):
                 )
             )
         self.prefilled_row.setVisible(shown)
-
-    def _clear_category(self) -> None:
-        self.category.clear()
-        self.category_help.hide()
 
     def _clear_age(self) -> None:
         self._window = None

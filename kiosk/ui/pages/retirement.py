@@ -21,8 +21,8 @@ from kiosk.rules import (
 from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
+from kiosk.ui.widgets.category_chooser import CategoryChooser
 from kiosk.ui.widgets.duration_picker import DurationPicker
-from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.results import BasisView, Card, DetailList, FigureGrid, StepsView, notice
 from kiosk.ui.widgets.style import button, label
 from kiosk.ui.widgets.year_month_picker import YearMonthPicker
@@ -53,26 +53,7 @@ class RetirementJourney(Journey):
         self._contribution_given = False
         self.result: RetirementResult | None = None
         t = texts.retirement
-        self.category = OptionGroup(
-            [
-                Option(Category.MALE.value, t.category_male, t.category_male_detail),
-                Option(Category.FEMALE_55.value, t.category_female_55, t.category_female_55_detail),
-                Option(Category.FEMALE_50.value, t.category_female_50, t.category_female_50_detail),
-            ]
-        )
-        self.category_help = label(t.category_help, "notice")
-        self.category_help.hide()
-        self.help_button = button(texts.common.not_sure, "link", name="not_sure")
-        self.help_button.clicked.connect(
-            lambda: self.category_help.setVisible(not self.category_help.isVisible())
-        )
-        category_body = QWidget()
-        column = QVBoxLayout(category_body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
-        column.addWidget(self.category)
-        column.addWidget(self.help_button)
-        column.addWidget(self.category_help)
+        self.category = CategoryChooser(texts=texts)
 
         latest = YearMonth.of(today())
         latest = YearMonth(latest.year - YOUNGEST_AGE_YEARS, latest.month)
@@ -90,9 +71,9 @@ class RetirementJourney(Journey):
                 Question(
                     "category",
                     t.category_question,
-                    category_body,
+                    self.category,
                     validate=lambda: self._required(self.category.value(), t.category_field),
-                    clear=self._clear_category,
+                    clear=self.category.clear,
                 ),
                 Question(
                     "birth",
@@ -157,10 +138,6 @@ class RetirementJourney(Journey):
     def _clear_years(self) -> None:
         self._contribution_given = False
         self.years.clear()
-
-    def _clear_category(self) -> None:
-        self.category.clear()
-        self.category_help.hide()
 
     def _ym(self, month: YearMonth) -> str:
         return fmt.year_month(self.texts.common, month)
