@@ -1,0 +1,313 @@
+"""The hidden admin gate: taps in a corner, then a PIN pad; the right PIN opens the admin panel.
+
+Five wrong PINs lock the pad for five minutes. The PIN exists only as a salted hash in the
+settings (:mod:`kiosk.ops.pin`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent, QTouchEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.texts import Texts
+from kiosk.ops.overlay import Overlay
+from kiosk.ops.pin import MAX_PIN_DIGITS, verify_pin
+from kiosk.settings import Corner
+from kiosk.ui.widgets.keypad import NumericKeypad
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.style import button, label
+
+log = logging.getLogger(__name__)
+
+CORNER_PX = 140
+SAME_TAP_S = 0.08  # a touch and the mouse press Qt makes from it are one tap
+MAX_FAILURES = 5
+LOCK_S = 300
+PIN_CARD_WIDTH = 1200
+
+Clock = Callable[[], float]
+# a quick second tap arrives as a double click; SAME_TAP_S merges a press and its double click
+TAP_EVENTS = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+)
+
+
+class AdminGate(QObject):
+    """Counts taps in one corner of ``window``; ``taps`` of them within ``window_s`` emit
+    :attr:`requested`. An application event filter that never swallows input."""
+
+    requested = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        corner: Corner,
+        taps: int,
+        window_s: float,
+        clock: Clock = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._window = window
+        self._corner = corner
+        self._taps = taps
+        self._window_s = window_s
+        self._clock = clock
+        self._times: deque[float] = deque(maxlen=taps)
+
+    def in_corner(self, point: QPoint) -> bool:
+        """``point`` in window coordinates."""
+        size = min(CORNER_PX, self._window.width() // 4, self._window.height() // 4)
+        left = point.x() < size
+        right = point.x() >= self._window.width() - size
+        top = point.y() < size
+        bottom = point.y() >= self._window.height() - size
+        return {
+            "top-left": top and left,
+            "top-right": top and right,
+            "bottom-left": bottom and left,
+            "bottom-right": bottom and right,
+        }[self._corner]
+
+    def tap(self, point: QPoint) -> None:
+        """A press at ``point`` (window coordinates)."""
+        now = self._clock()
+        if self._times and now - self._times[-1] < SAME_TAP_S:
+            return
+        if not self.in_corner(point):
+            self._times.clear()
+            return
+        self._times.append(now)
+        if len(self._times) == self._taps and now - self._times[0] <= self._window_s:
+            self._times.clear()
+            self.requested.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if (
+            kind in TAP_EVENTS
+            and isinstance(watched, QWidget)
+            and event.spontaneous()
+            and watched.window() is self._window
+        ):
+            if isinstance(event, QMouseEvent):
+                spot = event.globalPosition().toPoint()
+            elif isinstance(event, QTouchEvent) and event.points():
+                spot = event.points()[0].globalPosition().toPoint()
+            else:
+                return False
+            self.tap(self._window.mapFromGlobal(spot))
+        return False
+
+
+class PinOutcome(Enum):
+    OPEN = "open"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    NOT_SET = "not_set"
+
+
+@dataclass(frozen=True, slots=True)
+class PinCheck:
+    outcome: PinOutcome
+    tries_left: int = 0
+    locked_s: float = 0.0
+
+
+class PinLock:
+    """Checks PINs against the stored hash; ``max_failures`` wrong ones in a row lock it for
+    ``lock_s`` seconds of ``clock`` (injectable for tests)."""
+
+    def __init__(
+        self,
+        stored_hash: str | None,
+        *,
+        clock: Clock = time.monotonic,
+        max_failures: int = MAX_FAILURES,
+        lock_s: float = LOCK_S,
+    ) -> None:
+        self._hash = stored_hash
+        self._clock = clock
+        self._max = max_failures
+        self._lock_s = lock_s
+        self._failures = 0
+        self._locked_until: float | None = None
+
+    def locked_for(self) -> float:
+        """Seconds until the pad unlocks (0 if it is not locked)."""
+        if self._locked_until is None:
+            return 0.0
+        left = self._locked_until - self._clock()
+        if left <= 0:
+            self._locked_until = None
+            self._failures = 0
+            return 0.0
+        return left
+
+    def check(self, pin: str) -> PinCheck:
+        if self._hash is None:
+            return PinCheck(PinOutcome.NOT_SET)
+        left = self.locked_for()
+        if left:
+            return PinCheck(PinOutcome.LOCKED, locked_s=left)
+        if pin and verify_pin(pin, self._hash):
+            self._failures = 0
+            return PinCheck(PinOutcome.OPEN)
+        self._failures += 1
+        log.warning("wrong admin PIN (%d of %d)", self._failures, self._max)
+        if self._failures >= self._max:
+            self._locked_until = self._clock() + self._lock_s
+            log.warning("admin PIN pad locked for %d s", self._lock_s)
+            return PinCheck(PinOutcome.LOCKED, locked_s=self._lock_s)
+        return PinCheck(PinOutcome.WRONG, tries_left=self._max - self._failures)
+
+
+class PinPad(Overlay):
+    """请输入管理密码: the in-app keypad (whole digits, shown as dots), 取消 and 确定."""
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, host: QWidget, *, texts: Texts) -> None:
+        super().__init__(host, name="PinPad", card_width=PIN_CARD_WIDTH)
+        ops = texts.ops
+        self.title = label(ops.pin_title, "heading")
+        self.dots = label("", "display", wrap=False)
+        self.dots.setObjectName("pin_dots")
+        self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.keypad = NumericKeypad(texts=texts.common, max_digits=MAX_PIN_DIGITS, decimals=0)
+        self.keypad.display.hide()
+        self.keypad.unit.hide()
+        self.keypad.setMaximumWidth(560)
+        self.message = label("", "error")
+        self.message.setObjectName("pin_message")
+        self.message.hide()
+        self.cancel_button = button(ops.pin_cancel, name="pin_cancel")
+        self.confirm_button = button(ops.pin_confirm, "primary", name="pin_confirm")
+        self._setup_ui()
+        self.keypad.textChanged.connect(self._on_text)
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.confirm_button.clicked.connect(lambda: self.submitted.emit(self.keypad.text()))
+
+    def _setup_ui(self) -> None:
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_column.setSpacing(20)
+        side = QVBoxLayout()
+        side.setSpacing(20)
+        side.addWidget(self.title)
+        side.addWidget(self.dots)
+        side.addWidget(self.message)
+        side.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(self.cancel_button, 1)
+        row.addWidget(self.confirm_button, 2)
+        side.addLayout(row)
+        # keypad beside the rest on a landscape screen (a 768 px high one has no room for both
+        # stacked), under the title and dots on a portrait one
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(40)
+        self._body.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignCenter)
+        self._body.addLayout(side, 1)
+        self.card_column.addLayout(self._body)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        landscape = event.size().width() > event.size().height()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.BottomToTop
+        )
+        if self._body.direction() != direction:
+            self._body.setDirection(direction)
+        super().resizeEvent(event)
+
+    def open(self) -> None:
+        self.keypad.clear()
+        super().open()
+
+    def enter(self, pin: str) -> None:
+        """Type ``pin`` and press 确定 (tests, and a clerk's keyboard)."""
+        self.keypad.set_text(pin)
+        self.confirm_button.click()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def set_locked(self, locked: bool) -> None:
+        self.keypad.setEnabled(not locked)
+        self.confirm_button.setEnabled(not locked)
+
+    def _on_text(self, text: str) -> None:
+        self.dots.setText("\u25cf " * len(text))
+
+
+class AdminPanel(Overlay):
+    """What the operator needs: versions, the bundle check, usage counts, the last log lines,
+    返回服务 and 退出程序 (in kiosk mode the only way out)."""
+
+    close_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, host: QWidget, *, texts: Texts) -> None:
+        super().__init__(host, name="AdminPanel", card=False)
+        ops = texts.ops
+        self._texts = ops
+        self.title = label(ops.admin_title, "heading")
+        self.sections: dict[str, QWidget] = {}
+        self._content = QWidget()
+        self._content.setObjectName("AdminContent")
+        self._column = QVBoxLayout(self._content)
+        self._column.setContentsMargins(40, 24, 40, 24)
+        self._column.setSpacing(12)
+        self.close_button = button(ops.admin_close, "primary", name="admin_close")
+        self.exit_button = button(ops.admin_exit, "danger", name="admin_exit")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        head = QHBoxLayout()
+        head.setContentsMargins(40, 24, 40, 0)
+        head.addWidget(self.title)
+        outer.addLayout(head)
+        outer.addWidget(KineticScrollArea(self._content), 1)
+        row = QHBoxLayout()
+        row.setContentsMargins(40, 12, 40, 16)
+        row.setSpacing(24)
+        row.addWidget(self.exit_button, 1)
+        row.addWidget(self.close_button, 2)
+        outer.addLayout(row)
+        self.close_button.clicked.connect(self.close_requested)
+        self.exit_button.clicked.connect(self.exit_requested)
+
+    def fill(self, sections: list[tuple[str, list[str], str]]) -> None:
+        """``(heading, lines, role)`` per section; replaces what was shown."""
+        while self._column.count():
+            item = self._column.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.sections = {}
+        for heading, lines, role in sections:
+            self._column.addWidget(label(heading, "subheading"))
+            body = label("\n".join(lines), role)
+            body.setObjectName(f"admin_section_{len(self.sections)}")
+            self.sections[heading] = body
+            self._column.addWidget(body)
+        self._column.addStretch(1)
+
+    def section_text(self, heading: str) -> str:
+        widget = self.sections[heading]
+        text = widget.property("text")
+        return str(text)

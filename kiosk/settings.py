@@ -1,0 +1,199 @@
+"""KioskSettings: how one terminal runs (mode, idle timings, admin gate, where logs go).
+
+Read from a TOML file: ``kiosk --config PATH``, otherwise the platform's usual place
+(:func:`default_config_path`); a missing default file means the defaults. Command-line flags win
+over the file. A broken file (bad TOML, an unknown key, a value out of range) stops start-up with a
+:class:`~kiosk.rules.loader.DataFileError` naming the file and the key.
+
+Example ``settings.toml``::
+
+    mode = "kiosk"
+    idle_timeout_s = 120
+    admin_corner = "top-right"
+    admin_pin_hash = "scrypt$16384$8$1$...$..."   # from `kiosk --hash-pin`
+    log_dir = "/var/log/weihai-si-kiosk"
+
+No Qt here: the model is plain data, used by ``main()`` and by ``kiosk.ops``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from kiosk.ops.pin import parse_pin_hash
+from kiosk.rules.loader import DataFileError, validate_file
+
+APP_DIR_NAME = "weihai-si-kiosk"
+SETTINGS_FILE_NAME = "settings.toml"
+
+Mode = Literal["kiosk", "windowed", "demo"]
+Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
+PresetName = Literal["standard", "large", "contrast"]
+Language = Literal["zh_CN"]  # extend when a catalogue for another language is bundled
+
+MIN_COUNTDOWN_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time with one simple action
+
+
+class KioskSettings(BaseModel):
+    """One terminal's settings. Every field has a default; the file only lists what differs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    mode: Mode = Field(
+        "windowed",
+        description="kiosk: fullscreen, locked down; windowed: a clerk's normal window; "
+        "demo: windowed, marked 演示, attract screen on",
+    )
+    idle_timeout_s: int = Field(
+        90, ge=30, le=1800, description="seconds without a touch before the countdown starts"
+    )
+    countdown_s: int = Field(
+        30,
+        ge=MIN_COUNTDOWN_S,
+        le=300,
+        description="seconds the 继续使用 countdown lasts before the session is cleared",
+    )
+    attract_enabled: bool = Field(
+        True, description="show the attract screen after an idle reset and at start-up"
+    )
+    default_preset: PresetName = Field(
+        "standard", description="text-size preset of a fresh session (标准 / 大字 / 高对比)"
+    )
+    language: Language = Field("zh_CN", description="language of a fresh session")
+    hide_cursor: bool | None = Field(
+        None, description="hide the mouse cursor; unset means hidden in kiosk mode only"
+    )
+    admin_corner: Corner = Field(
+        "top-left", description="the screen corner that is tapped to open the admin PIN pad"
+    )
+    admin_taps: int = Field(
+        7, ge=5, le=10, description="taps in the admin corner that open the PIN pad"
+    )
+    admin_tap_window_s: float = Field(
+        3.0, ge=1.0, le=10.0, description="seconds within which the admin taps must fall"
+    )
+    admin_pin_hash: str | None = Field(
+        None,
+        description="salted hash of the admin PIN, printed by `kiosk --hash-pin`; "
+        "unset means the admin panel cannot be opened",
+    )
+    log_dir: Path | None = Field(
+        None, description="folder of the rotating log file; unset means the platform's state folder"
+    )
+    usage_file: Path | None = Field(
+        None,
+        description="JSON file of anonymous usage counts; unset means the platform's state folder",
+    )
+
+    @field_validator("admin_pin_hash")
+    @classmethod
+    def _pin_hash_is_well_formed(cls, value: str | None) -> str | None:
+        if value is not None:
+            parse_pin_hash(value)  # raises ValueError naming what is wrong
+        return value
+
+    @property
+    def cursor_hidden(self) -> bool:
+        return self.mode == "kiosk" if self.hide_cursor is None else self.hide_cursor
+
+    @property
+    def attract(self) -> bool:
+        return self.attract_enabled or self.mode == "demo"
+
+    def resolved_log_dir(self, env: Mapping[str, str] | None = None) -> Path:
+        return self.log_dir or default_state_dir(env) / "logs"
+
+    def resolved_usage_file(self, env: Mapping[str, str] | None = None) -> Path:
+        return self.usage_file or default_state_dir(env) / "usage.json"
+
+
+# where things live ----------------------------------------------------------------------------
+
+
+def _home(env: Mapping[str, str]) -> Path:
+    home = env.get("HOME") or env.get("USERPROFILE")
+    return Path(home) if home else Path.home()
+
+
+def default_config_path(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """The platform's usual settings file.
+
+    Linux and other Unix: ``$XDG_CONFIG_HOME/weihai-si-kiosk/settings.toml``, else
+    ``~/.config/...``; Windows: ``%APPDATA%\\weihai-si-kiosk\\settings.toml``; macOS:
+    ``~/Library/Application Support/weihai-si-kiosk/settings.toml``.
+    """
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    return _app_dir(env, platform, kind="config") / SETTINGS_FILE_NAME
+
+
+def default_state_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """Where logs and usage counts go: ``$XDG_STATE_HOME/weihai-si-kiosk`` (else
+    ``~/.local/state/...``); Windows ``%LOCALAPPDATA%\\weihai-si-kiosk``."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    return _app_dir(env, platform, kind="state")
+
+
+def _app_dir(env: Mapping[str, str], platform: str, *, kind: Literal["config", "state"]) -> Path:
+    if platform.startswith("win"):
+        variable = "APPDATA" if kind == "config" else "LOCALAPPDATA"
+        base = env.get(variable)
+        if base:
+            return Path(base) / APP_DIR_NAME
+        folder = "Roaming" if kind == "config" else "Local"
+        return _home(env) / "AppData" / folder / APP_DIR_NAME
+    if platform == "darwin":
+        return _home(env) / "Library" / "Application Support" / APP_DIR_NAME
+    variable, fallback = (
+        ("XDG_CONFIG_HOME", (".config",))
+        if kind == "config"
+        else ("XDG_STATE_HOME", (".local", "state"))
+    )
+    base = env.get(variable)
+    # the XDG spec: a relative path is invalid and must be ignored
+    if base and Path(base).is_absolute():
+        return Path(base) / APP_DIR_NAME
+    return _home(env).joinpath(*fallback) / APP_DIR_NAME
+
+
+# loading ------------------------------------------------------------------------------------------
+
+
+def load_settings(
+    path: Path | None = None,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> KioskSettings:
+    """Settings from ``path`` (must exist) or the default file (may be missing), then ``overrides``
+    (command-line flags) on top. Raises :class:`DataFileError` naming the file and the key."""
+    source = path if path is not None else default_config_path(env)
+    if path is None and not source.exists():
+        base = KioskSettings()
+    else:
+        base = validate_file(source, KioskSettings)
+    if not overrides:
+        return base
+    merged = {**base.model_dump(exclude_unset=True), **overrides}
+    try:
+        return KioskSettings.model_validate(merged)
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise DataFileError(source, ", ".join(overrides), str(exc)) from None
+
+
+__all__ = [
+    "MIN_COUNTDOWN_S",
+    "Corner",
+    "KioskSettings",
+    "Mode",
+    "default_config_path",
+    "default_state_dir",
+    "load_settings",
+]

@@ -1,0 +1,182 @@
+"""KioskSettings: defaults, limits, the platform's config location, the file, flags over the file,
+and a broken file stopping start-up with a message naming the key."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.rules.loader import DataFileError
+from kiosk.settings import KioskSettings, default_config_path, default_state_dir, load_settings
+
+
+def test_defaults() -> None:
+    settings = KioskSettings()
+    assert settings.mode == "windowed"
+    assert (settings.idle_timeout_s, settings.countdown_s) == (90, 30)
+    assert settings.admin_taps == 7 and settings.admin_corner == "top-left"
+    assert settings.admin_pin_hash is None
+    assert not settings.cursor_hidden
+    assert KioskSettings(mode="kiosk").cursor_hidden
+    assert not KioskSettings(mode="kiosk", hide_cursor=False).cursor_hidden
+    assert KioskSettings(mode="demo", attract_enabled=False).attract
+
+
+def test_every_field_is_described() -> None:
+    assert all(field.description for field in KioskSettings.model_fields.values())
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "expected"),
+    [
+        (
+            {"XDG_CONFIG_HOME": "/cfg", "HOME": "/home/a"},
+            "linux",
+            "/cfg/weihai-si-kiosk/settings.toml",
+        ),
+        ({"HOME": "/home/a"}, "linux", "/home/a/.config/weihai-si-kiosk/settings.toml"),
+        # a relative XDG path is invalid (the spec says: ignore it)
+        (
+            {"XDG_CONFIG_HOME": "cfg", "HOME": "/home/a"},
+            "linux",
+            "/home/a/.config/weihai-si-kiosk/settings.toml",
+        ),
+        (
+            {"XDG_CONFIG_HOME": "", "HOME": "/home/a"},
+            "linux",
+            "/home/a/.config/weihai-si-kiosk/settings.toml",
+        ),
+        (
+            {"APPDATA": "C:/Users/a/AppData/Roaming"},
+            "win32",
+            "C:/Users/a/AppData/Roaming/weihai-si-kiosk/settings.toml",
+        ),
+        (
+            {"USERPROFILE": "C:/Users/a"},
+            "win32",
+            "C:/Users/a/AppData/Roaming/weihai-si-kiosk/settings.toml",
+        ),
+        (
+            {"HOME": "/Users/a"},
+            "darwin",
+            "/Users/a/Library/Application Support/weihai-si-kiosk/settings.toml",
+        ),
+    ],
+)
+def test_default_config_path(env: dict[str, str], platform: str, expected: str) -> None:
+    assert default_config_path(env, platform) == Path(expected)
+
+
+def test_default_state_dir() -> None:
+    assert default_state_dir({"HOME": "/h"}, "linux") == Path("/h/.local/state/weihai-si-kiosk")
+    assert default_state_dir({"XDG_STATE_HOME": "/s"}, "linux") == Path("/s/weihai-si-kiosk")
+    assert default_state_dir({"LOCALAPPDATA": "D:/L"}, "win32") == Path("D:/L/weihai-si-kiosk")
+    settings = KioskSettings()
+    assert settings.resolved_log_dir({"XDG_STATE_HOME": "/s"}) == Path("/s/weihai-si-kiosk/logs")
+    assert settings.resolved_usage_file({"XDG_STATE_HOME": "/s"}) == Path(
+        "/s/weihai-si-kiosk/usage.json"
+    )
+
+
+def test_a_missing_default_file_means_defaults(tmp_path: Path) -> None:
+    assert load_settings(env={"XDG_CONFIG_HOME": str(tmp_path)}) == KioskSettings()
+
+
+def test_the_default_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "weihai-si-kiosk" / "settings.toml"
+    path.parent.mkdir()
+    path.write_text('mode = "kiosk"\nidle_timeout_s = 120\n', encoding="utf-8")
+    settings = load_settings(env={"XDG_CONFIG_HOME": str(tmp_path)})
+    assert (settings.mode, settings.idle_timeout_s) == ("kiosk", 120)
+
+
+def test_flags_win_over_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('mode = "kiosk"\ncountdown_s = 40\n', encoding="utf-8")
+    settings = load_settings(path, overrides={"mode": "windowed"})
+    assert (settings.mode, settings.countdown_s) == ("windowed", 40)
+
+
+def test_an_explicit_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(DataFileError, match="missing"):
+        load_settings(tmp_path / "nope.toml")
+
+
+BAD_FILES = [
+    ("bad_toml", 'mode = "kiosk\n', "", "TOML"),
+    ("unknown_key", "idle_timeout = 90\n", "idle_timeout", "Extra inputs"),
+    ("idle_too_short", "idle_timeout_s = 10\n", "idle_timeout_s", "greater than or equal to 30"),
+    ("idle_too_long", "idle_timeout_s = 7200\n", "idle_timeout_s", "less than or equal to 1800"),
+    ("countdown_under_20", "countdown_s = 10\n", "countdown_s", "greater than or equal to 20"),
+    ("too_few_taps", "admin_taps = 3\n", "admin_taps", "greater than or equal to 5"),
+    ("bad_mode", 'mode = "full"\n', "mode", "kiosk"),
+    ("bad_corner", 'admin_corner = "middle"\n', "admin_corner", "top-left"),
+    ("bad_language", 'language = "fr"\n', "language", "zh_CN"),
+    ("bad_preset", 'default_preset = "huge"\n', "default_preset", "standard"),
+    ("bad_pin_hash", 'admin_pin_hash = "1234"\n', "admin_pin_hash", "hash-pin"),
+    ("wrong_type", 'attract_enabled = "yes please"\n', "attract_enabled", "boolean"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "key", "problem"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
+def test_a_bad_file_names_the_file_and_the_key(
+    tmp_path: Path, name: str, text: str, key: str, problem: str
+) -> None:
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_settings(path)
+    assert caught.value.path == path
+    assert caught.value.field == key
+    assert problem in caught.value.problem
+    assert str(path) in str(caught.value)
+
+
+def run_kiosk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "KIOSK_RESOURCES"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        timeout=60,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("idle_timeout = 90\n", "idle_timeout"),
+        ("countdown_s = 5\n", "countdown_s"),
+        ("mode = [\n", ""),
+    ],
+)
+def test_start_up_stops_on_a_bad_file_without_a_traceback(
+    tmp_path: Path, text: str, key: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    completed = run_kiosk("--config", str(path), "--smoke")
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stderr
+    assert str(path) in completed.stderr
+    assert f": {key}:" in completed.stderr if key else "TOML" in completed.stderr
+
+
+def test_a_good_file_starts(tmp_path: Path) -> None:
+    path = tmp_path / "good.toml"
+    path.write_text(
+        f'mode = "demo"\nlog_dir = "{(tmp_path / "logs").as_posix()}"\n', encoding="utf-8"
+    )
+    completed = run_kiosk("--config", str(path), "--smoke")
+    assert completed.returncode == 0, completed.stderr
