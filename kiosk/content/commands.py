@@ -1,0 +1,72 @@
+"""The content side of ``kiosk-calc``: ``faq-list``, ``faq-search QUERY [--limit N]`` and what
+``check`` adds (the FAQ and guide files, and the bundled font's coverage of every string)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.faq import Content, FaqEntry, content_dir, load_content
+from kiosk.content.glyphs import font_problems
+from kiosk.content.search import SearchIndex
+from kiosk.rules import RulesData
+from kiosk.rules.loader import DataFileError
+
+COMMANDS = ("faq-list", "faq-search")
+
+
+class ProblemsFound(DataFileError):
+    """Several problems, each naming its file and field (``kiosk-calc check`` lists them all);
+    as a DataFileError it names the first, and its message lists them all."""
+
+    def __init__(self, problems: list[DataFileError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.field, first.problem)
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(DataFileError.__str__(p) for p in self.problems)
+
+
+def entry_json(entry: FaqEntry) -> dict[str, str]:
+    return {"id": entry.id, "category": entry.category, "question": entry.question}
+
+
+def run(args: argparse.Namespace, root: Path, rules: RulesData) -> Any:
+    """``faq-list`` / ``faq-search``: a JSON list of ``{id, category, question}``, best first."""
+    content = load_content(content_dir(root), rules, as_of=date.today())
+    if args.command == "faq-list":
+        return [entry_json(entry) for entry in content.entries]
+    hits = SearchIndex(content).search(args.query, limit=args.limit)
+    return [entry_json(hit.entry) for hit in hits]
+
+
+def check(root: Path, rules: RulesData, *, as_of: date | None = None) -> list[str]:
+    """Load the content (raises DataFileError) and check the font covers every string under
+    text/, rules/ and content/ (raises ProblemsFound, one problem per string). Returns the
+    content files checked, relative to ``root``."""
+    content = load_content(content_dir(root), rules, as_of=as_of or date.today())
+    check_font(root, content)
+    return [path.relative_to(root).as_posix() for path in content.files] + [
+        "fonts: every string above"
+    ]
+
+
+def check_font(root: Path, content: Content) -> None:
+    """Raise ProblemsFound if a bundled font cannot draw a character of any string on screen
+    (the application runs this at start-up too)."""
+    problems = font_problems(root, _resolved_texts(content))
+    if problems:
+        raise ProblemsFound(problems)
+
+
+def _resolved_texts(content: Content) -> list[tuple[Path, str, str]]:
+    """The answers as shown, figures filled in (their file is the content folder)."""
+    folder = content.files[0].parent
+    return [
+        (folder, f"{entry.id}.{name}", text)
+        for entry in content.entries
+        for name, text in (("answer", entry.answer), ("source", entry.source))
+    ]

@@ -1,0 +1,159 @@
+"""The FAQ's first two screens: the categories as big tiles (with the way into search), and the
+questions of one category, each a big button. Both scroll with a flick."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from kiosk.content.faq import Content, FaqCategory, FaqEntry
+from kiosk.content.texts import Texts
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.rich_button import RichButton
+from kiosk.ui.widgets.style import label
+
+TILE_MIN_WIDTH = 460
+SPACING = 20
+
+
+def scrolling_column(owner: QWidget) -> tuple[KineticScrollArea, QVBoxLayout]:
+    """``owner`` filled by a flick-scrolled column with the pages' usual margins."""
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(40, 24, 40, 24)
+    column.setSpacing(SPACING)
+    area = KineticScrollArea(content)
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(area)
+    return area, column
+
+
+class TileGrid(QWidget):
+    """Buttons as many to a row as fit at ``min_width`` each (at most ``max_columns``)."""
+
+    def __init__(
+        self,
+        *,
+        min_width: int = TILE_MIN_WIDTH,
+        max_columns: int = 3,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.buttons: list[RichButton] = []
+        self._min_width = min_width
+        self._max_columns = max_columns
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(SPACING)
+
+    def set_buttons(self, buttons: Sequence[RichButton]) -> None:
+        for old in self.buttons:
+            self._grid.removeWidget(old)
+            old.hide()
+            old.setParent(None)  # off screen and out of findChildren now, deleted later
+            old.deleteLater()
+        self.buttons = list(buttons)
+        self._columns = 0
+        self._arrange(self._fitting(self.width()) if self.width() > 0 else 1)
+
+    def _fitting(self, width: int) -> int:
+        return max(1, min(self._max_columns, (width + SPACING) // (self._min_width + SPACING)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, widget in enumerate(self.buttons):
+            self._grid.addWidget(widget, i // columns, i % columns)
+        for column in range(self._max_columns):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self._fitting(event.size().width()))
+        super().resizeEvent(event)
+
+
+class FaqCategoriesScreen(QWidget):
+    """常见问题: the search button, then one tile per category with its number of questions."""
+
+    category_chosen = Signal(str)
+    search_requested = Signal()
+    guide_requested = Signal()
+
+    def __init__(
+        self,
+        *,
+        texts: Texts,
+        content: Content,
+        search_icon: QIcon,
+        guide_icon: QIcon,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        t = texts.faq
+        self.scroll_area, column = scrolling_column(self)
+        self.search_button = RichButton(
+            t.search_button, t.search_hint, role="tile", icon=search_icon, icon_size=72
+        )
+        self.search_button.setObjectName("faq_search_open")
+        self.search_button.clicked.connect(self.search_requested)
+        self.tiles: dict[str, RichButton] = {}
+        for category in content.categories:
+            count = t.category_count.format(count=len(content.in_category(category.id)))
+            tile = RichButton(category.title, f"{category.line}\n{count}", role="tile")
+            tile.setObjectName(f"faq_category_{category.id}")
+            tile.clicked.connect(lambda _=False, c=category.id: self.category_chosen.emit(c))
+            self.tiles[category.id] = tile
+        self.guide_button = RichButton(
+            t.guide_tile_title, t.guide_tile_line, role="tile", icon=guide_icon, icon_size=72
+        )
+        self.guide_button.setObjectName("faq_guide_open")
+        self.guide_button.clicked.connect(self.guide_requested)
+        grid = TileGrid()
+        grid.set_buttons([*self.tiles.values(), self.guide_button])
+        column.addWidget(label(t.title, "heading"))
+        column.addWidget(label(t.prompt, "muted"))
+        column.addWidget(self.search_button)
+        column.addWidget(grid)
+        column.addStretch(1)
+
+
+class FaqListScreen(QWidget):
+    """The questions of one category, in the content's order."""
+
+    entry_chosen = Signal(str)
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scroll_area, column = scrolling_column(self)
+        self.heading = label("", "heading")
+        self.line = label("", "muted")
+        self.list = TileGrid(min_width=10_000, max_columns=1)
+        self.category_id = ""
+        column.addWidget(self.heading)
+        column.addWidget(self.line)
+        column.addWidget(self.list)
+        column.addStretch(1)
+
+    def show_category(self, category: FaqCategory, entries: Sequence[FaqEntry]) -> None:
+        self.category_id = category.id
+        self.heading.setText(category.title)
+        self.line.setText(category.line)
+        self.list.set_buttons([question_button(entry, self.entry_chosen.emit) for entry in entries])
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def question_buttons(self) -> list[RichButton]:
+        return self.list.buttons
+
+
+def question_button(entry: FaqEntry, on_click: Callable[[str], object]) -> RichButton:
+    """A big button for one question; a touch calls ``on_click(entry.id)``."""
+    widget = RichButton(entry.question, role="option")
+    widget.setObjectName(f"faq_question_{entry.id}")
+    widget.clicked.connect(lambda _=False, e=entry.id: on_click(e))
+    return widget

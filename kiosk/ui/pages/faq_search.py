@@ -1,0 +1,178 @@
+"""Search the FAQ: a search field, the results (updated on every key), and the touch keyboard.
+
+A clerk's hardware keyboard types into the field directly, Chinese through the system input method
+too; a citizen uses the touch keyboard (pinyin or initials). The results sit beside the keyboard on
+a wide screen and above it on a portrait or small one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.content.faq import Content
+from kiosk.content.search import Hit, SearchIndex
+from kiosk.content.texts import Texts
+from kiosk.ui.pages.faq_browse import SPACING, TileGrid
+from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.rich_button import RichButton
+from kiosk.ui.widgets.style import label
+from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
+
+MAX_SHOWN = 12
+SIDE_BY_SIDE_MIN_WIDTH = 1300
+KEYBOARD_SHARE = 0.5  # of the width, side by side
+
+
+class FaqSearchScreen(QWidget):
+    """``entry_chosen(id)`` on a result, ``category_chosen(id)`` on a category offered when
+    nothing matched."""
+
+    entry_chosen = Signal(str)
+    category_chosen = Signal(str)
+
+    def __init__(
+        self, *, texts: Texts, content: Content, index: SearchIndex, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        t = texts.faq
+        self._texts = texts
+        self.index = index
+        self.hits: list[Hit] = []
+        self.field = QLineEdit()
+        self.field.setObjectName("faq_search_field")
+        self.field.setProperty("role", "search")
+        self.field.setPlaceholderText(t.search_placeholder)
+        self.field.setAccessibleName(t.search_title)
+        self.field.setClearButtonEnabled(False)
+        self.field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.keyboard = TouchKeyboard(
+            delete_caption=texts.common.keypad_delete,
+            clear_caption=texts.common.keypad_clear,
+            space_caption=t.key_space,
+        )
+        self.status = label(t.search_prompt, "muted")
+        self.status.setObjectName("faq_search_status")
+        self.results = TileGrid(min_width=10_000, max_columns=1)
+        self.results.set_buttons(
+            [question_button_slot(self.entry_chosen.emit) for _ in range(MAX_SHOWN)]
+        )
+        self.categories = TileGrid(min_width=420, max_columns=2)
+        self.categories.set_buttons(
+            [self._category_button(c.id, c.title) for c in content.categories]
+        )
+        self._setup_ui()
+        # The keyboard goes beside the results once the screen is wide; the portrait layout's
+        # height must not stop a window turning landscape from shrinking to get there.
+        self.setMinimumSize(1, 1)
+        self._connect_signals()
+        self._refresh()
+
+    def _setup_ui(self) -> None:
+        results = QWidget()
+        column = QVBoxLayout(results)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(SPACING)
+        column.addWidget(self.status)
+        column.addWidget(self.results)
+        column.addWidget(self.categories)
+        column.addStretch(1)
+        self.scroll_area = KineticScrollArea(results)
+        self._split = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._split.setSpacing(24)
+        self._split.addWidget(self.scroll_area, 1)
+        self._split.addWidget(self.keyboard, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(40, 24, 40, 16)
+        outer.setSpacing(16)
+        outer.addWidget(self.field)
+        outer.addLayout(self._split, 1)
+
+    def _connect_signals(self) -> None:
+        self.keyboard.pressed.connect(self._on_key)
+        self.field.textChanged.connect(self._refresh)
+
+    # public API -------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        self.field.clear()
+
+    def query(self) -> str:
+        return self.field.text()
+
+    def shown_questions(self) -> list[str]:
+        return [b.text() for b in self.results.buttons if not b.isHidden()]
+
+    def focus_field(self) -> None:
+        """For the clerk's hardware keyboard (the touch keyboard never takes the focus)."""
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # slots --------------------------------------------------------------------------------------
+
+    def _on_key(self, key: str) -> None:
+        if key == "delete":
+            self.field.backspace()
+        elif key == "clear":
+            self.field.clear()
+        elif key == "space":
+            self.field.insert(" ")
+        else:
+            self.field.insert(key)
+
+    def _refresh(self) -> None:
+        t = self._texts.faq
+        query = self.field.text()
+        self.hits = self.index.search(query) if query.strip() else []
+        shown = self.hits[:MAX_SHOWN]
+        for position, widget in enumerate(self.results.buttons):
+            if position < len(shown):
+                entry = shown[position].entry
+                widget.title_label.setText(entry.question)
+                widget.setAccessibleName(entry.question)
+                widget.setProperty("entry", entry.id)
+            widget.setVisible(position < len(shown))
+        if not query.strip():
+            message = t.search_prompt
+        elif not self.hits:
+            message = t.no_results.format(query=query.strip())
+        elif len(self.hits) > MAX_SHOWN:
+            message = " ".join(
+                (
+                    t.results_count.format(count=len(self.hits)),
+                    t.results_more.format(count=MAX_SHOWN),
+                )
+            )
+        else:
+            message = t.results_count.format(count=len(self.hits))
+        self.status.setText(message)
+        self.categories.setVisible(bool(query.strip()) and not self.hits)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _category_button(self, category_id: str, title: str) -> RichButton:
+        widget = RichButton(title, role="option")
+        widget.setObjectName(f"faq_search_category_{category_id}")
+        widget.clicked.connect(lambda _=False, c=category_id: self.category_chosen.emit(c))
+        return widget
+
+    # Qt overrides ---------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        wide = size.width() >= SIDE_BY_SIDE_MIN_WIDTH and size.width() > size.height()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._split.direction() != direction:
+            self._split.setDirection(direction)
+        self.keyboard.setMaximumWidth(round(size.width() * KEYBOARD_SHARE) if wide else 16_777_215)
+        super().resizeEvent(event)
+
+
+def question_button_slot(on_click: Callable[[str], object]) -> RichButton:
+    """A result button whose entry is set when it is filled (its ``entry`` property)."""
+    widget = RichButton("", role="option")
+    widget.setObjectName("faq_result")
+    widget.clicked.connect(lambda _=False, w=widget: on_click(str(w.property("entry"))))
+    widget.hide()
+    return widget

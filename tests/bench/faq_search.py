@@ -1,0 +1,62 @@
+"""Per-keystroke timing of the FAQ search: every prefix of typical queries, in the three input
+styles, uncached, as a citizen types them. Prints the median and worst time per keystroke and
+fails (exit 1) if the worst is 5 ms or more.
+
+    python tests/bench/faq_search.py [--repeat 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import date
+
+from kiosk import resources
+from kiosk.content.faq import content_dir, load_content
+from kiosk.content.search import SearchIndex
+from kiosk.rules import load_rules
+
+QUERIES = (
+    "tuixiunianling", "txnl", "shitongjiaofeinianxian", "stjfnx", "zhinajin", "huanjiao",
+    "jingmorenzheng", "gongshangrending", "zzzq", "退休年龄", "视同缴费年限", "灵活就业 补交",
+)  # fmt: skip
+BUDGET_S = 0.005
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="runs per keystroke")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    rules = load_rules(resources.rules_dir())
+    content = load_content(content_dir(resources.resources_dir()), rules, as_of=date.today())
+    loaded = time.perf_counter()
+    index = SearchIndex(content)
+    built = time.perf_counter()
+    print(f"entries: {len(content.entries)}; load {1000 * (loaded - started):.1f} ms; "
+          f"index (pinyin) {1000 * (built - loaded):.1f} ms")  # fmt: skip
+    every: list[float] = []
+    for query in QUERIES:
+        times = []
+        for end in range(1, len(query) + 1):
+            prefix = query[:end]
+            runs = []
+            for _ in range(args.repeat):
+                start = time.perf_counter()
+                index.rank(prefix)
+                runs.append(time.perf_counter() - start)
+            times.append(statistics.median(runs))
+        every += times
+        hits = len(index.rank(query))
+        print(f"{query:<24} {len(times):>2} keys  median {1000 * statistics.median(times):.3f} ms  "
+              f"worst {1000 * max(times):.3f} ms  ({hits} hits)")  # fmt: skip
+    worst = max(every)
+    print(f"all keystrokes: median {1000 * statistics.median(every):.3f} ms, "
+          f"worst {1000 * worst:.3f} ms (budget {1000 * BUDGET_S:.0f} ms)")  # fmt: skip
+    return 0 if worst < BUDGET_S else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
