@@ -1,0 +1,61 @@
+"""测算单 (the take-away sheet): its headings, the QR summary's wording and the on-screen actions
+打印 / 保存PDF / 扫码带走 with their feedback."""
+
+from __future__ import annotations
+
+from kiosk.content.texts._base import Section
+
+
+class SheetTexts(Section):
+    # the sheet
+    retirement_title: str
+    contribution_title: str
+    pension_title: str
+    created: str
+    date_time: str
+    answers_title: str
+    results_title: str
+    details_title: str
+    parameters_title: str
+    parameter_year: str
+    parameter_year_provisional: str
+    no_contribution_years: str
+    qr_caption: str
+    line: str
+    # answers
+    birth: str
+    category: str
+    contribution_years: str
+    kind: str
+    year: str
+    wage: str
+    tier: str
+    tier_value: str
+    base: str
+    period: str
+    retirement_age: str
+    total_years: str
+    pre_years: str
+    index: str
+    balance: str
+    balance_estimated: str
+    # the QR summary
+    qr_header: str
+    qr_note: str
+    # on screen
+    print: str
+    save_pdf: str
+    take_away: str
+    printing: str
+    printed: str
+    print_failed: str
+    retry: str
+    saving: str
+    saved: str
+    save_failed: str
+    save_dialog_title: str
+    save_filter: str
+    file_name: str
+    qr_title: str
+    qr_help: str
+    qr_close: str

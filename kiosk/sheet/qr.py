@@ -1,0 +1,17 @@
+"""The QR code of a sheet: its plain-text summary, UTF-8 bytes, readable offline by any phone."""
+
+from __future__ import annotations
+
+import segno
+
+from kiosk.sheet.model import Sheet
+
+
+def qr_code(sheet: Sheet) -> segno.QRCode:
+    """The summary as a QR code (byte mode, UTF-8, error correction M or better)."""
+    return segno.make_qr(sheet.summary, error="m", mode="byte", encoding="utf-8", boost_error=True)
+
+
+def qr_modules(sheet: Sheet) -> tuple[tuple[bool, ...], ...]:
+    """The QR code's dark (True) and light modules, row by row, without the quiet zone."""
+    return tuple(tuple(bool(cell) for cell in row) for row in qr_code(sheet).matrix)
