@@ -8,18 +8,29 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from kiosk import resources
+from kiosk.content.commands import check_font
+from kiosk.content.faq import Content, content_dir, load_content
+from kiosk.content.search import SearchIndex
 from kiosk.content.texts import Texts, load_texts
+from kiosk.ops.install import OpsHooks, install_operations
+from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.rules import RulesData, load_rules
+from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import ContributionJourney
+from kiosk.ui.pages.faq import FaqPage
+from kiosk.ui.pages.guide import GuidePage
 from kiosk.ui.pages.home import HomePage
+from kiosk.ui.pages.journey import Journey
 from kiosk.ui.pages.pension import PensionJourney
 from kiosk.ui.pages.retirement import RetirementJourney
+from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.theme import Preset
 
@@ -32,6 +43,8 @@ class Bundle:
     rules: RulesData
     texts: Texts
     font_family: str
+    content: Content  # FAQ and service guide, placeholders resolved at load
+    search: SearchIndex
 
 
 def load_bundle(root: Path | None = None) -> Bundle:
@@ -42,8 +55,17 @@ def load_bundle(root: Path | None = None) -> Bundle:
     root = root or resources.resources_dir()
     rules = load_rules(resources.rules_dir(root))
     texts = load_texts(resources.text_dir(root))
+    content = load_content(content_dir(root), rules, as_of=date.today())
+    check_font(root, content)  # every string on screen has its glyphs in the bundled font
     family = register_fonts(resources.fonts_dir(root))
-    return Bundle(root=root, rules=rules, texts=texts, font_family=family)
+    return Bundle(
+        root=root,
+        rules=rules,
+        texts=texts,
+        font_family=family,
+        content=content,
+        search=SearchIndex(content),
+    )
 
 
 def rules_note(bundle: Bundle) -> str:
@@ -56,18 +78,38 @@ def build_main_window(
     *,
     today: Callable[[], date] = date.today,
     default_preset: Preset = Preset.STANDARD,
+    take_away: TakeAway | None = None,
+    settings: KioskSettings | None = None,
+    usage: UsageCounter | None = None,
+    ops_hooks: OpsHooks | None = None,
 ) -> MainWindow:
+    """``take_away``: the 打印 / 保存PDF / 扫码带走 service (default: every action on, the system's
+    default printer, no print dialog, a save dialog)."""
     texts, rules = bundle.texts, bundle.rules
+    # With ``settings`` the window gets its kiosk behaviour (kiosk.ops: idle reset, attract
+    # screen, admin gate, lockdown) and its default preset; ``usage.count("faq_opened")``.
+    if settings is not None:
+        default_preset = Preset(settings.default_preset)
+    usage = usage or UsageCounter(settings.resolved_usage_file() if settings else None)
     session = SessionAnswers()
 
     home = HomePage(texts=texts, icons=resources.icons_dir(bundle.root))
     retirement = RetirementJourney(texts=texts, rules=rules, today=today, session=session)
     pension = PensionJourney(texts=texts, rules=rules, today=today, session=session)
+    faq = FaqPage(
+        texts=texts,
+        content=bundle.content,
+        index=bundle.search,
+        search_icon=QIcon(str(resources.icons_dir(bundle.root) / "search.svg")),
+        guide_icon=QIcon(str(resources.icons_dir(bundle.root) / "guide.svg")),
+    )
     pages: dict[PageId, QWidget] = {
         PageId.HOME: home,
         PageId.RETIREMENT: retirement,
         PageId.CONTRIBUTION: ContributionJourney(texts=texts, rules=rules, today=today),
         PageId.PENSION: pension,
+        PageId.FAQ: faq,
+        PageId.GUIDE: GuidePage(texts=texts, guide=bundle.content.guide),
     }
     window = MainWindow(
         texts=texts,
@@ -84,4 +126,35 @@ def build_main_window(
         window.show_page(PageId.PENSION)
 
     retirement.pension_requested.connect(continue_to_pension)
+    faq.journey_requested.connect(window.show_page)  # an answer's 去测算 button
+    faq.guide_requested.connect(lambda: window.show_page(PageId.GUIDE))
+    faq.entry_opened.connect(lambda _entry: usage.count(FAQ_OPENED))
+    if take_away is None:
+        take_away = take_away_for(settings, texts=texts, font_family=bundle.font_family)
+    take_away.setParent(window)
+    for page in pages.values():
+        if isinstance(page, Journey):
+            page.take_away = take_away
+    if settings is not None:
+        operations = install_operations(window, bundle, settings, usage=usage, hooks=ops_hooks)
+        # never reset the screen while a sheet is being printed
+        take_away.busy_changed.connect(
+            lambda busy: operations.idle.hold() if busy else operations.idle.release()
+        )
     return window
+
+
+def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: str) -> TakeAway:
+    """打印 on a hall terminal (straight to the default printer, no dialog) and for the clerk
+    (with the print dialog); 保存PDF for the clerk and the demo; the demo never prints. Without
+    settings (tests, the self-test) every action is on and nothing opens a dialog."""
+    if settings is None:
+        return TakeAway(texts=texts, font_family=font_family)
+    mode = settings.mode
+    return TakeAway(
+        texts=texts,
+        font_family=font_family,
+        printing_enabled=mode != "demo",
+        save_pdf_enabled=mode != "kiosk",
+        print_dialog=show_print_dialog if mode == "windowed" else None,
+    )

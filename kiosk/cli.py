@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from kiosk import resources
+from kiosk.content import commands as content_commands
 from kiosk.content.texts import SECTIONS, load_texts
 from kiosk.rules import (
     Category,
@@ -122,7 +124,13 @@ def build_parser() -> argparse.ArgumentParser:
     pen.add_argument("--retirement-age-months", type=_non_negative_int, required=True)
     pen.add_argument("--payment-months", type=_decimal, help="计发月数（默认按退休年龄查表）")
 
+    for sub in (ret, con, pen):
+        sub.add_argument("--pdf", type=Path, help="同时把测算单写成 PDF 文件（A4）")
     commands.add_parser("check", help="校验全部内置数据文件")
+    commands.add_parser("faq-list", help="全部常见问题（JSON：id、category、question）")
+    faq_search = commands.add_parser("faq-search", help="搜索常见问题（汉字、全拼或首字母）")
+    faq_search.add_argument("query", help="例如 退休年龄、tuixiu、txnl")
+    faq_search.add_argument("--limit", type=_non_negative_int, help="最多列出几条")
     return parser
 
 
@@ -197,50 +205,97 @@ def _explain(steps: Sequence[Any], basis: Sequence[str]) -> dict[str, Any]:
 def run(args: argparse.Namespace, rules: RulesData) -> dict[str, Any]:
     today = args.as_of if getattr(args, "as_of", None) else date.today()
     if args.command == "retirement":
-        return retirement_json(
-            retirement(
-                args.birth,
-                Category(args.category),
-                rules.retirement,
-                as_of=today,
-                contribution_months=args.contribution_months,
-            )
+        ret = retirement(
+            args.birth,
+            Category(args.category),
+            rules.retirement,
+            as_of=today,
+            contribution_months=args.contribution_months,
         )
+        _write_sheet(args, rules, ret)
+        return retirement_json(ret)
     if args.command == "contribution":
-        return contribution_json(
-            contribution(
-                WorkerKind(args.kind),
-                args.year,
-                rules.contribution,
-                rules.rates,
-                as_of=today,
-                wage=args.wage,
-                base=args.base,
-                base_percent=args.base_percent,
-                period=PaymentPeriod(args.period),
-            )
+        con = contribution(
+            WorkerKind(args.kind),
+            args.year,
+            rules.contribution,
+            rules.rates,
+            as_of=today,
+            wage=args.wage,
+            base=args.base,
+            base_percent=args.base_percent,
+            period=PaymentPeriod(args.period),
         )
+        _write_sheet(args, rules, con)
+        return contribution_json(con)
     if args.command == "pension":
-        return pension_json(
-            pension(
-                rules.pension,
-                pension_base=args.pension_base,
-                retirement_year=args.retirement_year,
-                average_index=args.index,
-                contribution_months=args.contribution_months,
-                pre_account_months=args.pre_account_months,
-                account_balance=args.account_balance,
-                retirement_age_months=args.retirement_age_months,
-                payment_months=args.payment_months,
-            )
+        pen = pension(
+            rules.pension,
+            pension_base=args.pension_base,
+            retirement_year=args.retirement_year,
+            average_index=args.index,
+            contribution_months=args.contribution_months,
+            pre_account_months=args.pre_account_months,
+            account_balance=args.account_balance,
+            retirement_age_months=args.retirement_age_months,
+            payment_months=args.payment_months,
         )
+        _write_sheet(args, rules, pen)
+        return pension_json(pen)
     texts = load_texts(resources.text_dir(args.resources or resources.resources_dir()))
+    checked_content = content_commands.check(args.resources or resources.resources_dir(), rules)
     return {
         "ok": True,
         "rules_updated": rules.updated.isoformat(),
         "checked": [f"rules/{name}" for name in RULE_FILES]
-        + [f"text/{texts.language}/{name}.toml" for name in SECTIONS],
+        + [f"text/{texts.language}/{name}.toml" for name in SECTIONS]
+        + checked_content,
     }
+
+
+def _write_sheet(
+    args: argparse.Namespace,
+    rules: RulesData,
+    result: RetirementResult | ContributionResult | PensionResult,
+) -> None:
+    """``--pdf PATH``: the same 测算单 the screen prints. Qt is imported only here, offscreen."""
+    if getattr(args, "pdf", None) is None:
+        return
+    from datetime import datetime
+
+    from kiosk import sheet
+
+    root = args.resources or resources.resources_dir()
+    texts = load_texts(resources.text_dir(root))
+    moment = datetime.now()
+    if getattr(args, "as_of", None):
+        moment = datetime.combine(args.as_of, moment.time())
+    if isinstance(result, RetirementResult):
+        built = sheet.retirement_sheet(texts, result, created=moment, rules_updated=rules.updated)
+    elif isinstance(result, ContributionResult):
+        built = sheet.contribution_sheet(texts, result, created=moment, rules_updated=rules.updated)
+    else:
+        answers = sheet.PensionAnswers(
+            retirement_age_months=args.retirement_age_months,
+            contribution_months=args.contribution_months,
+            pre_account_months=args.pre_account_months,
+            account_balance=args.account_balance,
+        )
+        built = sheet.pension_sheet(
+            texts, result, answers, created=moment, rules_updated=rules.updated
+        )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.sheet_render import SheetRenderError, write_pdf
+
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    family = register_fonts(resources.fonts_dir(root))
+    try:
+        write_pdf(built, args.pdf, font_family=family)
+    except SheetRenderError as exc:
+        raise InputError("pdf", "not_writable", f"无法写入 {args.pdf}: {exc}") from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -252,7 +307,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kiosk-calc: {exc}", file=sys.stderr)
         return EXIT_BAD_DATA
     try:
-        output = run(args, rules)
+        if args.command in content_commands.COMMANDS:
+            output = content_commands.run(args, root, rules)
+        else:
+            output = run(args, rules)
+    except content_commands.ProblemsFound as found:
+        for problem in found.problems:
+            print(f"kiosk-calc: {problem}", file=sys.stderr)
+        return EXIT_BAD_DATA
     except DataFileError as exc:
         print(f"kiosk-calc: {exc}", file=sys.stderr)
         return EXIT_BAD_DATA

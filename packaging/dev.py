@@ -72,7 +72,8 @@ def test(pytest_args: list[str]) -> int:
         ("ruff format", [str(PYTHON), "-m", "ruff", "format", "--check", "."]),
         ("mypy", [str(PYTHON), "-m", "mypy"]),
         ("import contracts", [str(BIN / "lint-imports")]),
-        ("pytest", [str(PYTHON), "-m", "pytest", *pytest_args]),
+        # one worker per core (2 on CI): the Qt tests are independent, each worker has its own app
+        ("pytest", [str(PYTHON), "-m", "pytest", "-n", "auto", *pytest_args]),
         ("kiosk --self-test", [str(PYTHON), "-m", "kiosk", "--self-test"]),
     ]
     failed: list[str] = []

@@ -2,8 +2,9 @@
 """Build the kiosk's bundled Chinese fonts: subsets of Noto Sans CJK SC (Regular and Bold).
 
 Qt wheels ship no fonts, so the kiosk registers these files with
-``QFontDatabase.addApplicationFont`` at start-up. Each output keeps the source font's
-names ("Noto Sans CJK SC"; SIL OFL 1.1, no Reserved Font Name applies to "Noto") and holds:
+``QFontDatabase.addApplicationFont`` at start-up. Each output is renamed to the family
+"Noto Sans SC Kiosk" (SIL OFL 1.1 allows it; a system copy of Noto Sans CJK SC must not shadow it)
+and holds:
 
 * every character of GB2312 (6,763 hanzi plus its 682 symbols),
 * ASCII, Latin-1, general punctuation, CJK symbols and punctuation, fullwidth forms,
@@ -33,7 +34,7 @@ from pathlib import Path
 
 try:
     from fontTools import subset
-    from fontTools.ttLib import TTCollection
+    from fontTools.ttLib import TTCollection, TTFont
 except ImportError:  # pragma: no cover - message for operators
     sys.exit("make_font_subset.py needs fontTools: pip install fonttools")
 
@@ -58,6 +59,10 @@ WEIGHTS = (
 )
 
 SC_FAMILY = "Noto Sans CJK SC"  # name ID 1 of the face we want inside the collection
+# The subset gets a family name of its own: where the system has Debian's fonts-noto-cjk, Qt
+# would otherwise pick the system face of the same name and PDFs would embed that one instead.
+# The OFL allows renaming (the only Reserved Font Name upstream is "Source").
+KIOSK_FAMILY = "Noto Sans SC Kiosk"
 SC_FALLBACK_FONT_NUMBER = 2  # its index in the upstream/Debian TTC
 
 TEXT_SUFFIXES = {".toml", ".json", ".md", ".txt"}
@@ -193,6 +198,32 @@ def describe(ch: str) -> str:
     return f"U+{ord(ch):04X} {ch!r} {unicodedata.name(ch, '<unnamed>')}"
 
 
+def rename_family(font: TTFont, style: str) -> None:
+    """Give the subset its own family name (IDs 1, 4, 6, 16, 17), keeping copyright and licence."""
+    postscript = f"{KIOSK_FAMILY.replace(' ', '')}-{style.replace(' ', '')}"
+    names = {
+        1: KIOSK_FAMILY,
+        4: f"{KIOSK_FAMILY} {style}",
+        6: postscript,
+        16: KIOSK_FAMILY,
+        17: style,
+    }
+    table = font["name"]
+    for record in list(table.names):
+        if record.nameID in (1, 4, 6, 16, 17, 3):
+            table.removeNames(nameID=record.nameID)
+    for name_id, text in names.items():
+        table.setName(text, name_id, 3, 1, 0x409)  # Windows, Unicode BMP, English (US)
+        table.setName(text, name_id, 1, 0, 0)  # Macintosh, Roman, English
+    table.setName(f"{postscript};kiosk-subset", 3, 3, 1, 0x409)
+    if "CFF " in font:
+        cff = font["CFF "].cff
+        cff.fontNames = [postscript]
+        top = cff.topDictIndex[0]
+        top.FullName = names[4]
+        top.FamilyName = KIOSK_FAMILY
+
+
 def build_one(
     source: Path,
     output: Path,
@@ -214,6 +245,8 @@ def build_one(
         subsetter = subset.Subsetter(options=options)
         subsetter.populate(unicodes=present)
         subsetter.subset(font)
+        rename_family(font, style)
+        family = KIOSK_FAMILY
         output.parent.mkdir(parents=True, exist_ok=True)
         # Write to a temporary file first so an interrupted run never leaves half a font.
         fd, tmp_name = tempfile.mkstemp(prefix=output.name, suffix=".tmp", dir=output.parent)

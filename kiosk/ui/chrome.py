@@ -36,6 +36,14 @@ class Header(QWidget):
         self.back_button.setVisible(visible)
         self.home_button.setVisible(visible)
 
+    def show_badge(self, text: str) -> None:
+        """A marker beside the title (演示 in demo mode)."""
+        badge = label(text, "badge", wrap=False)
+        badge.setObjectName("badge")
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.insertWidget(row.indexOf(self.title) + 1, badge)
+
 
 class Footer(QWidget):
     preset_chosen = Signal(Preset)

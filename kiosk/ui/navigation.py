@@ -10,3 +10,5 @@ class PageId(StrEnum):
     RETIREMENT = "retirement"
     CONTRIBUTION = "contribution"
     PENSION = "pension"
+    FAQ = "faq"
+    GUIDE = "guide"

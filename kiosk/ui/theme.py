@@ -214,6 +214,47 @@ QPushButton[role]:pressed {{
 QScrollBar:vertical {{ width: 24px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-height: 60px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+QPushButton[role="kbkey"] {{
+    background: {p.surface}; color: {p.text}; min-height: {round(m.key_size * 0.7)}px;
+    min-width: {m.min_target}px; padding: 0 4px; font-size: {m.title}px; font-weight: bold;
+}}
+QLineEdit[role="search"] {{
+    background: {p.surface}; color: {p.text}; border: 3px solid {p.primary};
+    border-radius: {m.radius}px; font-size: {m.heading}px; font-weight: bold;
+    min-height: {m.button_height}px; padding: 4px 16px;
+}}
+QLabel[role="strong"] {{ font-weight: bold; }}
+QWidget#qr_view {{ background: {p.window}; }}
+QLabel#take_away_status[failed="true"] {{ color: {p.error}; font-weight: bold; }}
+QWidget#CountdownOverlay {{ background: rgba(0, 0, 0, 160); }}
+QWidget#CrashMessage, QWidget#PinPad, QWidget#AdminPanel {{ background: {p.window}; }}
+QWidget#AdminPanel QScrollArea, QWidget#AdminContent {{ background: {p.window}; }}
+QFrame#OverlayCard {{
+    background: {p.surface}; border: 3px solid {p.border}; border-radius: {m.radius * 2}px;
+}}
+QFrame#OverlayCard QLabel {{ background: transparent; }}
+QLabel[role="countdown"] {{ font-size: {m.title}px; }}
+QWidget#AttractScreen {{ background: {p.primary}; }}
+QWidget#AttractScreen QFrame#OverlayCard {{ background: transparent; border: none; }}
+QWidget#AttractScreen QLabel {{ color: {p.on_primary}; }}
+QLabel[role="attract-centre"] {{ font-size: {m.title}px; font-weight: bold; }}
+QLabel[role="attract-heading"] {{ font-size: {m.heading}px; }}
+QLabel[role="attract-title"] {{ font-size: {m.figure}px; font-weight: bold; }}
+QLabel[role="attract-line"] {{ font-size: {m.title}px; }}
+QLabel[role="attract-prompt"] {{
+    font-size: {m.heading}px; font-weight: bold; border: 3px solid {p.on_primary};
+    border-radius: {m.radius * 2}px; padding: 16px 32px;
+}}
+QLabel[role="attract-small"] {{ font-size: {m.small}px; }}
+QWidget#Header QLabel[role="badge"] {{
+    background: {p.notice}; color: {p.on_notice}; font-size: {m.small}px; font-weight: bold;
+    border-radius: {m.radius}px; padding: 4px 16px;
+}}
+QLabel[role="log"] {{ font-size: {m.small}px; color: {p.muted}; }}
+QPushButton[role="danger"] {{
+    background: {p.surface}; color: {p.error}; border: 3px solid {p.error};
+    min-height: {m.primary_height}px; font-weight: bold;
+}}
 """
 
 

@@ -22,6 +22,8 @@ from kiosk.rules import (
 from kiosk.ui import format as fmt
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import ContributionJourney
+from kiosk.ui.pages.faq import FaqPage
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.pages.pension import PensionJourney
 from kiosk.ui.pages.retirement import RetirementJourney
@@ -243,4 +245,81 @@ PENSION_WALK = Walk(
     _pen_expected,
 )
 
-WALKS: tuple[Walk, ...] = (RETIREMENT_WALK, CONTRIBUTION_WALK, PENSION_WALK)
+
+# 常见问题 and 办事指南: categories -> guide -> (home tile) a category -> a question -> a related
+# one -> back, search with no match, then "txnl" on the touch keyboard ----------------------------
+
+
+def _faq(journey: Journey) -> FaqPage:
+    assert isinstance(journey, FaqPage)
+    return journey
+
+
+def _faq_open_guide(journey: Journey) -> None:
+    _faq(journey).categories.guide_button.click()
+
+
+def _faq_category_from_home(journey: Journey) -> None:
+    page = _faq(journey)
+    window = page.window()
+    window.header.home_button.click()  # type: ignore[attr-defined]
+    home = window.pages[PageId.HOME]  # type: ignore[attr-defined]
+    assert isinstance(home, HomePage)
+    home.info_tiles[PageId.FAQ].click()
+    next(iter(page.categories.tiles.values())).click()
+
+
+def _faq_question(journey: Journey) -> None:
+    _faq(journey).questions.question_buttons()[0].click()
+
+
+def _faq_related(journey: Journey) -> None:
+    _faq(journey).answer.related.buttons[0].click()
+
+
+def _faq_search_nothing(journey: Journey) -> None:
+    page = _faq(journey)
+    while page.go_back():
+        pass
+    page.categories.search_button.click()
+    for key in "zzzq":
+        page.search.keyboard.press(key)
+
+
+def _faq_search_initials(journey: Journey) -> None:
+    keyboard = _faq(journey).search.keyboard
+    for key in ("clear", *FAQ_QUERY):
+        keyboard.press(key)
+
+
+FAQ_QUERY = "txnl"
+
+
+@dataclass(frozen=True, slots=True)
+class FaqWalk(Walk):
+    """Its result is the search screen: it must list what the search index ranks, in order."""
+
+    def check(self, journey: Journey, context: WalkContext) -> tuple[bool, str]:
+        search = _faq(journey).search
+        shown = search.shown_questions()
+        wanted = [hit.entry.question for hit in search.index.search(FAQ_QUERY)][: len(shown)]
+        if shown and shown == wanted and search.query() == FAQ_QUERY:
+            return True, f"{FAQ_QUERY}: {len(shown)} | {shown[0]}"
+        return False, f"shown {shown}, search says {wanted}"
+
+
+FAQ_WALK = FaqWalk(
+    "faq",
+    PageId.FAQ,
+    (
+        _faq_open_guide,
+        _faq_category_from_home,
+        _faq_question,
+        _faq_related,
+        _faq_search_nothing,
+        _faq_search_initials,
+    ),
+    lambda context: [],
+)
+
+WALKS: tuple[Walk, ...] = (RETIREMENT_WALK, CONTRIBUTION_WALK, PENSION_WALK, FAQ_WALK)

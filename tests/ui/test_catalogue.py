@@ -71,7 +71,9 @@ def test_every_section_loads(section: str) -> None:
 
 def test_the_whole_catalogue_loads(catalogue: Texts) -> None:
     assert catalogue.language == DEFAULT_LANGUAGE
-    assert set(SECTIONS) == {"common", "home", "retirement", "contribution", "pension"}
+    assert set(SECTIONS) == {
+        "common", "home", "ops", "retirement", "contribution", "pension", "faq", "sheet",
+    }  # fmt: skip
 
 
 def test_placeholders_are_named(catalogue: Texts) -> None:

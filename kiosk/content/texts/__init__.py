@@ -11,9 +11,12 @@ from pydantic import BaseModel, ConfigDict
 
 from kiosk.content.texts.common import CommonTexts
 from kiosk.content.texts.contribution import ContributionTexts
+from kiosk.content.texts.faq import FaqTexts
 from kiosk.content.texts.home import HomeTexts
+from kiosk.content.texts.ops import OpsTexts
 from kiosk.content.texts.pension import PensionTexts
 from kiosk.content.texts.retirement import RetirementTexts
+from kiosk.content.texts.sheet import SheetTexts
 from kiosk.rules.loader import validate_file
 from kiosk.rules.steps import StepKey
 
@@ -28,9 +31,12 @@ class Texts(BaseModel):
     language: str
     common: CommonTexts
     home: HomeTexts
+    ops: OpsTexts
     retirement: RetirementTexts
     contribution: ContributionTexts
     pension: PensionTexts
+    sheet: SheetTexts
+    faq: FaqTexts
 
     def step_template(self, key: StepKey) -> str:
         """The wording of a calculation step (each journey's section holds its own steps)."""

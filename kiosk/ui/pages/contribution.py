@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -27,6 +27,7 @@ from kiosk.rules import (
     figures_for_year,
 )
 from kiosk.rules.contribution import YearFigures
+from kiosk.sheet import Sheet, contribution_sheet
 from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -201,6 +202,13 @@ class ContributionJourney(Journey):
 
     def question_for_field(self, field_name: str) -> str | None:
         return FIELD_QUESTIONS.get(field_name)
+
+    def sheet(self, created: datetime) -> Sheet | None:
+        if self.result is None:
+            return None
+        return contribution_sheet(
+            self.texts, self.result, created=created, rules_updated=self._rules.updated
+        )
 
     def reset(self) -> None:
         """Clear every answer and the result; a new day may bring new years to choose from."""

@@ -41,6 +41,18 @@ class HomePage(QWidget):
             tile.setObjectName(f"tile_{page.value}")
             tile.clicked.connect(lambda _=False, p=page: self.journey_chosen.emit(p))
             self.tiles[page] = tile
+        # 常见问题 and 办事指南: information rather than a calculation, in a row of their own
+        self.info_tiles: dict[PageId, RichButton] = {}
+        for page, title, line, icon in [
+            (PageId.FAQ, texts.faq.tile_title, texts.faq.tile_line, "faq.svg"),
+            (PageId.GUIDE, texts.faq.guide_tile_title, texts.faq.guide_tile_line, "guide.svg"),
+        ]:
+            tile = RichButton(title, line, role="tile", icon=QIcon(str(icons / icon)), icon_size=72)
+            tile.setObjectName(f"tile_{page.value}")
+            tile.clicked.connect(lambda _=False, p=page: self.journey_chosen.emit(p))
+            self.info_tiles[page] = tile
+        self._info_grid = QGridLayout()
+        self._info_grid.setSpacing(24)
         self._grid = QGridLayout()
         self._grid.setSpacing(24)
         self._columns = 0
@@ -51,6 +63,7 @@ class HomePage(QWidget):
         column.addWidget(label(home.greeting, "heading"))
         column.addWidget(label(home.prompt, "muted"))
         column.addLayout(self._grid)
+        column.addLayout(self._info_grid)
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -63,6 +76,9 @@ class HomePage(QWidget):
         self._columns = columns
         for i, tile in enumerate(self.tiles.values()):
             self._grid.addWidget(tile, i // columns, i % columns)
+        info_columns = min(columns, len(self.info_tiles))
+        for i, tile in enumerate(self.info_tiles.values()):
+            self._info_grid.addWidget(tile, i // info_columns, i % info_columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(len(self.tiles) if event.size().width() >= WIDE_LAYOUT_MIN_WIDTH else 1)

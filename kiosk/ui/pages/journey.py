@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
@@ -16,6 +18,10 @@ from kiosk.content.texts import Texts
 from kiosk.rules import InputError
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.style import button, label
+
+if TYPE_CHECKING:
+    from kiosk.sheet import Sheet
+    from kiosk.ui.print_actions import TakeAway
 
 LAYOUT_PASSES = 3  # content, scroll area, screen
 
@@ -106,6 +112,7 @@ class Journey(QWidget):
         self.stack = QStackedWidget()
         self.screens: list[QuestionScreen] = []
         self.result_area: QWidget | None = None
+        self.take_away: TakeAway | None = None  # 打印 / 保存PDF / 扫码带走 under the result
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
@@ -128,6 +135,10 @@ class Journey(QWidget):
 
     def question_for_field(self, field_name: str) -> str | None:
         """The question key an InputError's field belongs to (to show the message there)."""
+        return None
+
+    def sheet(self, created: datetime) -> Sheet | None:
+        """The result shown now as a take-away sheet (测算单); None before there is a result."""
         return None
 
     # public API -------------------------------------------------------------------------------
@@ -258,6 +269,8 @@ class Journey(QWidget):
         home.clicked.connect(self.home_requested)
         for widget in (change, again, home):
             row.addWidget(widget, 1)
+        if self.take_away is not None:
+            column.addWidget(self.take_away.actions(self.sheet))
         column.addLayout(row)
         return frame
 

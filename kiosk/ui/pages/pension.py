@@ -9,7 +9,7 @@ Category and birth are skipped when the retirement journey has just asked them
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, QTimer
@@ -32,6 +32,7 @@ from kiosk.rules import (
     pension_base_for,
     retirement,
 )
+from kiosk.sheet import PensionAnswers, Sheet, pension_sheet
 from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
@@ -79,6 +80,7 @@ class PensionJourney(Journey):
         self._window: RetirementResult | None = None
         self.result: PensionResult | None = None
         self.estimate: AccountEstimate | None = None
+        self._shown_basis: tuple[str, ...] = ()
         self._setup_ui()
         self._connect_signals()
 
@@ -291,6 +293,36 @@ class PensionJourney(Journey):
             raise self._reworded(exc) from exc
         self.result, self.estimate = result, estimate
         return self._result_view(result, estimate, window, month, balance)
+
+    def sheet(self, created: datetime) -> Sheet | None:
+        """The estimate as a take-away sheet: the answers, the figures and the basis shown."""
+        birth, category, level = self.birth.value(), self.category.value(), self.level.value()
+        if self.result is None or birth is None or category is None:
+            return None
+        window = retirement(birth, Category(category), self._rules.retirement, as_of=self._today())
+        balance = self.estimate.balance if self.estimate else self._amount() or Decimal(0)
+        answers = PensionAnswers(
+            retirement_age_months=self.age.value(),
+            contribution_months=self.total.total_months(),
+            pre_account_months=self.pre_account.total_months(),
+            account_balance=balance,
+            category=Category(category),
+            birth=birth,
+            level_title=self._levels()[level].title if level is not None else None,
+            statutory_age_months=window.statutory_age_months,
+            minimum_contribution_months=self._rules.retirement.minimum_contribution.months_for(
+                birth.plus_months(self.age.value()).year
+            ),
+            legal_basis=self._shown_basis,
+        )
+        return pension_sheet(
+            self.texts,
+            self.result,
+            answers,
+            created=created,
+            rules_updated=self._rules.updated,
+            estimate=self.estimate,
+        )
 
     def question_for_field(self, field_name: str) -> str | None:
         return {
@@ -576,6 +608,7 @@ class PensionJourney(Journey):
             basis.append(self._rules.retirement.legal_basis.flexible)
         if estimate is not None:
             basis += [step.basis for step in estimate.steps if step.basis]
+        self._shown_basis = tuple(basis)  # the take-away sheet lists the same documents
         column.addWidget(BasisView(self.texts, basis))
         column.addWidget(notice(common.disclaimer))
         return view

@@ -4,7 +4,7 @@ retirement age and month in the official calculator's words, the window and the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -18,6 +18,7 @@ from kiosk.rules import (
     YearMonth,
     retirement,
 )
+from kiosk.sheet import Sheet, retirement_sheet
 from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
@@ -116,6 +117,13 @@ class RetirementJourney(Journey):
 
     def question_for_field(self, field_name: str) -> str | None:
         return {"birth": "birth", "contribution_months": "years"}.get(field_name)
+
+    def sheet(self, created: datetime) -> Sheet | None:
+        if self.result is None:
+            return None
+        return retirement_sheet(
+            self.texts, self.result, created=created, rules_updated=self._rules.updated
+        )
 
     def reset(self) -> None:
         self.result = None
