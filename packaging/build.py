@@ -164,12 +164,7 @@ PRUNE_LINUX: list[tuple[str, str]] = [
     ("libmount.so*", "GTK platform theme (GIO)"),
     ("libblkid.so*", "GTK platform theme (GIO)"),
     ("libselinux.so*", "GTK platform theme (GIO)"),
-    ("libgssapi_krb5.so*", "Kerberos, for QtNetwork only"),
-    ("libkrb5.so*", "Kerberos, for QtNetwork only"),
-    ("libk5crypto.so*", "Kerberos, for QtNetwork only"),
-    ("libkrb5support.so*", "Kerberos, for QtNetwork only"),
-    ("libcom_err.so*", "Kerberos, for QtNetwork only"),
-    ("libkeyutils.so*", "Kerberos, for QtNetwork only"),
+    # Kerberos stays: libcups (the 打印 button's CUPS print support) links it.
     ("libxcb-glx.so*", "OpenGL under X11"),
     ("libwayland-*.so*", "Wayland"),
     ("libdrm.so*", "EGLFS/linuxfb"),

@@ -37,6 +37,8 @@ build = _load_build()
 
 # What the application needs at run time, in the layout PyInstaller gives the contents folder.
 NEEDED_LINUX = [
+    "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",  # 打印
+    "libgssapi_krb5.so.2",  # libcups links Kerberos
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "PySide6/Qt/plugins/imageformats/libqsvg.so",
@@ -121,7 +123,6 @@ UNUSED_LINUX = [
     "PySide6/Qt/plugins/imageformats/libqjpeg.so",
     "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/translations/qt_help_zh_CN.qm",
-    "libgssapi_krb5.so.2",
     "libcrypto.so.3",
 ]
 
