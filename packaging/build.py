@@ -85,6 +85,27 @@ CALC_EXPECTED_AGE = "60岁2个月"
 
 _QT_LINUX = "PySide6/Qt"
 
+# libcups and the libraries only it brings in (gnutls, Kerberos, avahi ...), from ldd.
+_CUPS_STACK = (
+    "libcups.so*",
+    "libgssapi_krb5.so*",
+    "libkrb5.so*",
+    "libk5crypto.so*",
+    "libkrb5support.so*",
+    "libcom_err.so*",
+    "libkeyutils.so*",
+    "libavahi-common.so*",
+    "libavahi-client.so*",
+    "libgnutls.so*",
+    "libp11-kit.so*",
+    "libidn2.so*",
+    "libunistring.so*",
+    "libtasn1.so*",
+    "libnettle.so*",
+    "libhogweed.so*",
+    "libgmp.so*",
+)
+
 PRUNE_LINUX: list[tuple[str, str]] = [
     # Qt libraries the application never loads (it uses QtCore, QtGui, QtWidgets, QtSvg through
     # the SVG icon engine, and QtDBus because QtGui links it).
@@ -137,6 +158,15 @@ PRUNE_LINUX: list[tuple[str, str]] = [
     ("python3*/lib-dynload/readline.*", "line editing for the interactive prompt"),
     ("libreadline.so*", "line editing for the interactive prompt"),
     ("libtinfo.so*", "terminfo, for readline only"),
+    ("python3*/lib-dynload/_codecs_jp.*", "Japanese codecs; all text is UTF-8"),
+    ("python3*/lib-dynload/_codecs_kr.*", "Korean codecs; all text is UTF-8"),
+    ("python3*/lib-dynload/_codecs_tw.*", "Taiwanese codecs; all text is UTF-8"),
+    ("python3*/lib-dynload/_codecs_hk.*", "Hong Kong codecs; all text is UTF-8"),
+    ("python3*/lib-dynload/_codecs_iso2022.*", "ISO-2022 codecs; all text is UTF-8"),
+    # The CUPS client stack is the terminal's own: the print-support plugin loads the libcups2
+    # that comes with the terminal's CUPS (whose version must match its daemon anyway). Without
+    # CUPS the plugin finds no printer and the 打印 button is simply not offered.
+    *((name, "CUPS client stack: the terminal's own (libcups2)") for name in _CUPS_STACK),
     # System libraries PyInstaller copied only for plugins pruned above (found with ldd).
     ("libgtk-3.so*", "GTK platform theme"),
     ("libgdk-3.so*", "GTK platform theme"),
@@ -238,6 +268,11 @@ KEEP: list[str] = [
 
 def prune_list(windows: bool = WINDOWS) -> list[tuple[str, str]]:
     return PRUNE_WINDOWS if windows else PRUNE_LINUX
+
+
+def _system_provided(path: str) -> bool:
+    """Libraries pruned from the bundle because the terminal's system provides them."""
+    return any(fnmatch.fnmatchcase(Path(path).name, pattern) for pattern in _CUPS_STACK)
 
 
 def is_pruned(relative: str, windows: bool = WINDOWS) -> bool:
@@ -470,6 +505,8 @@ def check_links(contents: Path, pruned: set[str]) -> list[str]:
             continue
         resolved, not_found = _ldd(contents / relative, contents)
         for path in sorted(resolved & pruned_real):
+            if _system_provided(path):
+                continue
             broken.append(f"{relative} links {Path(path).relative_to(contents.resolve())}")
         for name in not_found:
             missing.setdefault(name, set()).add(relative)

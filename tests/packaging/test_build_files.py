@@ -38,7 +38,6 @@ build = _load_build()
 # What the application needs at run time, in the layout PyInstaller gives the contents folder.
 NEEDED_LINUX = [
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",  # 打印
-    "libgssapi_krb5.so.2",  # libcups links Kerberos
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     "PySide6/Qt/plugins/imageformats/libqsvg.so",
@@ -124,6 +123,8 @@ UNUSED_LINUX = [
     "PySide6/Qt/translations/qtbase_de.qm",
     "PySide6/Qt/translations/qt_help_zh_CN.qm",
     "libcrypto.so.3",
+    "libcups.so.2",  # the terminal's own CUPS client is used
+    "libgnutls.so.30",
 ]
 
 
