@@ -3,8 +3,8 @@ and wired. ``main()`` and the end-to-end tests both use it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from kiosk import resources
 from kiosk.content.commands import check_font
 from kiosk.content.faq import Content, content_dir, load_content
 from kiosk.content.search import SearchIndex
-from kiosk.content.texts import Texts, load_texts
+from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts, load_texts
 from kiosk.ops.install import OpsHooks, install_operations
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.rules import RulesData, load_rules
@@ -45,6 +45,11 @@ class Bundle:
     font_family: str
     content: Content  # FAQ and service guide, placeholders resolved at load
     search: SearchIndex
+    # every bundled language's catalogue; ``texts`` is the zh_CN one (the printed sheet's too)
+    catalogues: Mapping[str, Texts] = field(default_factory=dict)
+
+    def catalogue(self, language: str) -> Texts:
+        return self.catalogues.get(language, self.texts)
 
 
 def load_bundle(root: Path | None = None) -> Bundle:
@@ -54,7 +59,10 @@ def load_bundle(root: Path | None = None) -> Bundle:
     """
     root = root or resources.resources_dir()
     rules = load_rules(resources.rules_dir(root))
-    texts = load_texts(resources.text_dir(root))
+    catalogues = {
+        language: load_texts(resources.text_dir(root), language) for language in LANGUAGES
+    }
+    texts = catalogues[DEFAULT_LANGUAGE]
     content = load_content(content_dir(root), rules, as_of=date.today())
     check_font(root, content)  # every string on screen has its glyphs in the bundled font
     family = register_fonts(resources.fonts_dir(root))
@@ -65,12 +73,14 @@ def load_bundle(root: Path | None = None) -> Bundle:
         font_family=family,
         content=content,
         search=SearchIndex(content),
+        catalogues=catalogues,
     )
 
 
-def rules_note(bundle: Bundle) -> str:
+def rules_note(bundle: Bundle, texts: Texts | None = None) -> str:
     """The footer's line: the legal basis and the date of the parameters."""
-    return bundle.texts.common.rules_footer.format(date=bundle.rules.updated.isoformat())
+    texts = texts or bundle.texts
+    return texts.common.rules_footer.format(date=bundle.rules.updated.isoformat())
 
 
 def build_main_window(
@@ -82,10 +92,12 @@ def build_main_window(
     settings: KioskSettings | None = None,
     usage: UsageCounter | None = None,
     ops_hooks: OpsHooks | None = None,
+    language: str | None = None,
 ) -> MainWindow:
     """``take_away``: the 打印 / 保存PDF / 扫码带走 service (default: every action on, the system's
-    default printer, no print dialog, a save dialog)."""
-    texts, rules = bundle.texts, bundle.rules
+    default printer, no print dialog, a save dialog). ``language``: a fresh session's (default:
+    ``settings.language``, else zh_CN); the home screen's button switches for one session."""
+    rules = bundle.rules
     # With ``settings`` the window gets its kiosk behaviour (kiosk.ops: idle reset, attract
     # screen, admin gate, lockdown) and its default preset; ``usage.count("faq_opened")``.
     if settings is not None:
@@ -93,48 +105,69 @@ def build_main_window(
     usage = usage or UsageCounter(settings.resolved_usage_file() if settings else None)
     session = SessionAnswers()
 
-    home = HomePage(texts=texts, icons=resources.icons_dir(bundle.root))
-    retirement = RetirementJourney(texts=texts, rules=rules, today=today, session=session)
-    pension = PensionJourney(texts=texts, rules=rules, today=today, session=session)
-    faq = FaqPage(
-        texts=texts,
-        content=bundle.content,
-        index=bundle.search,
-        search_icon=QIcon(str(resources.icons_dir(bundle.root) / "search.svg")),
-        guide_icon=QIcon(str(resources.icons_dir(bundle.root) / "guide.svg")),
-    )
-    pages: dict[PageId, QWidget] = {
-        PageId.HOME: home,
-        PageId.RETIREMENT: retirement,
-        PageId.CONTRIBUTION: ContributionJourney(texts=texts, rules=rules, today=today),
-        PageId.PENSION: pension,
-        PageId.FAQ: faq,
-        PageId.GUIDE: GuidePage(texts=texts, guide=bundle.content.guide),
-    }
+    default_language = language or (settings.language if settings else DEFAULT_LANGUAGE)
+    # the printed sheet stays Chinese for the counter, whatever the screen's language
+    if take_away is None:
+        take_away = take_away_for(settings, texts=bundle.texts, font_family=bundle.font_family)
+    window: MainWindow | None = None
+
+    def create_pages(language: str) -> tuple[Texts, dict[PageId, QWidget], str]:
+        """Every page in ``language``, wired to the window: at build time and on a switch."""
+        texts = bundle.catalogue(language)
+        home = HomePage(texts=texts, icons=resources.icons_dir(bundle.root))
+        retirement = RetirementJourney(texts=texts, rules=rules, today=today, session=session)
+        pension = PensionJourney(texts=texts, rules=rules, today=today, session=session)
+        faq = FaqPage(
+            texts=texts,
+            content=bundle.content,
+            index=bundle.search,
+            search_icon=QIcon(str(resources.icons_dir(bundle.root) / "search.svg")),
+            guide_icon=QIcon(str(resources.icons_dir(bundle.root) / "guide.svg")),
+        )
+        pages: dict[PageId, QWidget] = {
+            PageId.HOME: home,
+            PageId.RETIREMENT: retirement,
+            PageId.CONTRIBUTION: ContributionJourney(texts=texts, rules=rules, today=today),
+            PageId.PENSION: pension,
+            PageId.FAQ: faq,
+            PageId.GUIDE: GuidePage(texts=texts, guide=bundle.content.guide),
+        }
+
+        def show(page: PageId) -> None:
+            assert window is not None
+            window.show_page(page)
+
+        def switch_language() -> None:
+            assert window is not None
+            other = DEFAULT_LANGUAGE if texts.language != DEFAULT_LANGUAGE else "en"
+            window.set_language(other)
+
+        def continue_to_pension() -> None:
+            pension.start_from_session()
+            show(PageId.PENSION)
+
+        home.journey_chosen.connect(show)
+        home.language_requested.connect(switch_language)
+        retirement.pension_requested.connect(continue_to_pension)
+        faq.journey_requested.connect(show)  # an answer's 去测算 button
+        faq.guide_requested.connect(lambda: show(PageId.GUIDE))
+        faq.entry_opened.connect(lambda _entry: usage.count(FAQ_OPENED))
+        for page in pages.values():
+            if isinstance(page, Journey):
+                page.take_away = take_away
+        return texts, pages, rules_note(bundle, texts)
+
+    texts, pages, note = create_pages(default_language)
     window = MainWindow(
         texts=texts,
         pages=pages,
-        rules_note=rules_note(bundle),
+        rules_note=note,
         font_family=bundle.font_family,
         default_preset=default_preset,
     )
-    home.journey_chosen.connect(window.show_page)
+    window.set_page_factory(create_pages, default_language=default_language)
     window.page_changed.connect(lambda page: session.clear() if page is PageId.HOME else None)
-
-    def continue_to_pension() -> None:
-        pension.start_from_session()
-        window.show_page(PageId.PENSION)
-
-    retirement.pension_requested.connect(continue_to_pension)
-    faq.journey_requested.connect(window.show_page)  # an answer's 去测算 button
-    faq.guide_requested.connect(lambda: window.show_page(PageId.GUIDE))
-    faq.entry_opened.connect(lambda _entry: usage.count(FAQ_OPENED))
-    if take_away is None:
-        take_away = take_away_for(settings, texts=texts, font_family=bundle.font_family)
     take_away.setParent(window)
-    for page in pages.values():
-        if isinstance(page, Journey):
-            page.take_away = take_away
     if settings is not None:
         operations = install_operations(window, bundle, settings, usage=usage, hooks=ops_hooks)
         # never reset the screen while a sheet is being printed

@@ -35,7 +35,7 @@ SETTINGS_FILE_NAME = "settings.toml"
 Mode = Literal["kiosk", "windowed", "demo"]
 Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
 PresetName = Literal["standard", "large", "contrast"]
-Language = Literal["zh_CN"]  # extend when a catalogue for another language is bundled
+Language = Literal["zh_CN", "en"]  # the bundled catalogues (kiosk.content.texts.LANGUAGES)
 
 MIN_COUNTDOWN_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time with one simple action
 

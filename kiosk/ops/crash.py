@@ -100,6 +100,13 @@ class CrashMessage(Overlay):
         self._timer.timeout.connect(self._go_home)
         self.home_button.clicked.connect(self._go_home)
 
+    def retitle(self, texts: Texts) -> None:
+        """In the session's language (after a language switch)."""
+        ops = texts.ops
+        self.title.setText(ops.crash_title)
+        self.body.setText(ops.crash_body)
+        self.home_button.setText(ops.crash_home)
+
     def open(self) -> None:
         super().open()
         self._timer.start()

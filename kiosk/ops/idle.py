@@ -174,5 +174,11 @@ class CountdownOverlay(Overlay):
         self.card_column.addWidget(self.body)
         self.card_column.addWidget(self.continue_button)
 
+    def retitle(self, texts: Texts) -> None:
+        """In the session's language (after a language switch)."""
+        self._texts = texts.ops
+        self.title.setText(self._texts.countdown_title)
+        self.continue_button.setText(self._texts.countdown_continue)
+
     def show_seconds(self, seconds: int) -> None:
         self.body.setText(self._texts.countdown_body.format(seconds=seconds))

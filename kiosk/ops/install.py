@@ -127,9 +127,18 @@ class Operations(QObject):
         self.admin_panel.close_requested.connect(self.admin_panel.close_overlay)
         self.admin_panel.exit_requested.connect(self.exit_application)
         self.window.page_changed.connect(self._on_page_changed)
+        self.window.pages_replaced.connect(self._connect_pages)  # a language switch
+        self._connect_pages()
+
+    def _connect_pages(self) -> None:
         for widget in self.window.pages.values():
             if isinstance(widget, Journey):
                 widget.result_shown.connect(lambda: self.usage.count(events.JOURNEY_FINISHED))
+        # what a citizen may see mid-session follows the session's language (the attract screen
+        # only shows after a reset, in the default language; the admin screens are for staff)
+        texts = self.bundle.catalogue(self.window.language)
+        self.countdown.retitle(texts)
+        self.crash_message.retitle(texts)
 
     # public API -------------------------------------------------------------------------------
 

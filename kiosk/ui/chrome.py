@@ -31,6 +31,12 @@ class Header(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
 
+    def retitle(self, texts: Texts) -> None:
+        """The texts of another language (after a language switch)."""
+        self.title.setText(texts.common.centre_name)
+        self.back_button.setText(texts.common.back)
+        self.home_button.setText(texts.common.home)
+
     def set_navigation_visible(self, visible: bool) -> None:
         """On the home screen there is nowhere to go back to."""
         self.back_button.setVisible(visible)
@@ -63,13 +69,9 @@ class Footer(QWidget):
         row = QHBoxLayout(self.preset_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(12)
-        row.addWidget(label(common.text_size, "small", wrap=False))
-        captions = {
-            Preset.STANDARD: common.preset_standard,
-            Preset.LARGE: common.preset_large,
-            Preset.CONTRAST: common.preset_contrast,
-        }
-        for preset, caption in captions.items():
+        self.text_size = label(common.text_size, "small", wrap=False)
+        row.addWidget(self.text_size)
+        for preset, caption in self._captions(texts).items():
             widget = button(caption, "preset", name=f"preset_{preset.value}")
             widget.setCheckable(True)
             widget.clicked.connect(lambda _=False, p=preset: self.preset_chosen.emit(p))
@@ -82,6 +84,24 @@ class Footer(QWidget):
         self._grid.addWidget(self.privacy, 0, 2, Qt.AlignmentFlag.AlignRight)
         self._note_below: bool | None = None
         self._place_note(below=False)
+
+    @staticmethod
+    def _captions(texts: Texts) -> dict[Preset, str]:
+        common = texts.common
+        return {
+            Preset.STANDARD: common.preset_standard,
+            Preset.LARGE: common.preset_large,
+            Preset.CONTRAST: common.preset_contrast,
+        }
+
+    def retitle(self, texts: Texts, *, rules_note: str) -> None:
+        """The texts of another language (after a language switch)."""
+        self.text_size.setText(texts.common.text_size)
+        for preset, caption in self._captions(texts).items():
+            self.presets[preset].setText(caption)
+        self.rules_note.setText(rules_note)
+        self.privacy.setText(texts.common.privacy)
+        self._fit_note(self.width())
 
     def _place_note(self, *, below: bool) -> None:
         """The legal-basis line sits between the presets and the privacy line when it fits on
@@ -98,9 +118,13 @@ class Footer(QWidget):
             self._grid.setColumnStretch(1, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_note(event.size().width())
+        super().resizeEvent(event)
+
+    def _fit_note(self, width: int) -> None:
         margins = self._grid.contentsMargins()
         room = (
-            event.size().width()
+            width
             - margins.left()
             - margins.right()
             - self.preset_row.sizeHint().width()
@@ -109,7 +133,6 @@ class Footer(QWidget):
         )
         note = self.rules_note.fontMetrics().horizontalAdvance(self.rules_note.text())
         self._place_note(below=note + 8 > room)
-        super().resizeEvent(event)
 
     def mark_preset(self, preset: Preset) -> None:
         self.presets[preset].setChecked(True)

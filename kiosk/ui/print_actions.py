@@ -117,9 +117,10 @@ class TakeAway(QObject):
         """True while a print job is being prepared or sent: the idle reset must wait."""
         return self._jobs > 0
 
-    def actions(self, sheet: SheetSource) -> SheetActions:
-        """The take-away row for one result (``sheet`` builds its sheet when asked)."""
-        return SheetActions(service=self, sheet=sheet)
+    def actions(self, sheet: SheetSource, texts: Texts | None = None) -> SheetActions:
+        """The take-away row for one result (``sheet`` builds its sheet when asked), worded in
+        ``texts`` (the screen's language; default the service's)."""
+        return SheetActions(service=self, sheet=sheet, texts=texts)
 
     def print_sheet(self, sheet: Sheet, printer: QPrinter) -> None:
         """Send ``sheet`` to ``printer``. Raises :class:`SheetRenderError` when it fails."""
@@ -147,10 +148,16 @@ class SheetActions(QWidget):
     """打印 / 保存PDF / 扫码带走 and a line of feedback (正在打印… / 打印完成 / failure + 重试)."""
 
     def __init__(
-        self, *, service: TakeAway, sheet: SheetSource, parent: QWidget | None = None
+        self,
+        *,
+        service: TakeAway,
+        sheet: SheetSource,
+        texts: Texts | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._service = service
+        self._texts = texts or service.texts  # the screen's language; the sheet has its own
         self._sheet_source = sheet
         self._printer = service.find_printer() if service.printing_enabled else None
         self.qr_view: QrView | None = None
@@ -158,7 +165,7 @@ class SheetActions(QWidget):
         self._connect_signals()
 
     def _setup_ui(self) -> None:
-        s = self._service.texts.sheet
+        s = self._texts.sheet
         self.status = label("", "notice")
         self.status.setObjectName("take_away_status")
         self.status.hide()
@@ -208,19 +215,19 @@ class SheetActions(QWidget):
         ):
             return
         self._service.hold()
-        self._show_status(self._service.texts.sheet.printing)
+        self._show_status(self._texts.sheet.printing)
         self.retry_button.hide()
         self.print_button.setEnabled(False)
         QTimer.singleShot(0, self, lambda: self._print(sheet))
 
     def save_pdf(self) -> Path | None:
         """Ask where (a name from the calculation and the date is suggested), then write the PDF."""
-        s = self._service.texts.sheet
+        s = self._texts.sheet
         sheet = self.sheet()
         if sheet is None:
             return None
         suggested = self._service.save_dir() / sheet.file_name
-        path = self._service.choose_save_path(self, suggested, self._service.texts)
+        path = self._service.choose_save_path(self, suggested, self._texts)
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":
@@ -241,14 +248,14 @@ class SheetActions(QWidget):
             return None
         if self.qr_view is not None:
             self.qr_view.deleteLater()
-        self.qr_view = QrView(texts=self._service.texts, sheet=sheet, parent=host)
+        self.qr_view = QrView(texts=self._texts, sheet=sheet, parent=host)
         self.qr_view.show_over(host)
         return self.qr_view
 
     # slots --------------------------------------------------------------------------------------
 
     def _print(self, sheet: Sheet) -> None:
-        s = self._service.texts.sheet
+        s = self._texts.sheet
         try:
             assert self._printer is not None
             self._service.print_sheet(sheet, self._printer)

@@ -21,6 +21,7 @@ from kiosk.rules.loader import validate_file
 from kiosk.rules.steps import StepKey
 
 DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")  # every bundled catalogue; the kiosk.settings Language literal
 
 
 class Texts(BaseModel):
@@ -63,4 +64,4 @@ def load_texts(directory: Path, language: str = DEFAULT_LANGUAGE) -> Texts:
     return Texts(language=language, **sections)  # type: ignore[arg-type]
 
 
-__all__ = ["DEFAULT_LANGUAGE", "SECTIONS", "CommonTexts", "Texts", "load_texts"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SECTIONS", "CommonTexts", "Texts", "load_texts"]

@@ -50,3 +50,4 @@ class CommonTexts(Section):
     error_range: str
     error_title: str
     startup_error: str
+    language_switch: str  # the home screen's button: the name of the other language

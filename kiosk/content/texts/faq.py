@@ -36,3 +36,5 @@ class FaqTexts(Section):
     guide_title: str
     guide_channels: str
     guide_bring: str
+    # shown when the interface language is not the content's (the FAQ entries are Chinese only)
+    content_language: str

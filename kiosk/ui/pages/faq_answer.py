@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.faq import AnswerBlock, Content, FaqEntry
-from kiosk.content.texts import Texts
+from kiosk.content.texts import DEFAULT_LANGUAGE, Texts
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq_browse import TileGrid, question_button, scrolling_column
 from kiosk.ui.widgets.results import Card
@@ -46,7 +46,11 @@ class FaqAnswerScreen(QWidget):
         self.related = TileGrid(min_width=10_000, max_columns=1)
         self.source = label("", "small")
         self.checked = label("", "small")
+        self.content_language = label(texts.faq.content_language, "muted")
+        if texts.language == DEFAULT_LANGUAGE:  # the entries themselves are Chinese only
+            self.content_language.hide()
         for widget in (
+            self.content_language,
             self.category,
             self.question,
             self.body,

@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.faq import Content, FaqCategory, FaqEntry
-from kiosk.content.texts import Texts
+from kiosk.content.texts import DEFAULT_LANGUAGE, Texts
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.rich_button import RichButton
 from kiosk.ui.widgets.style import label
@@ -118,6 +118,10 @@ class FaqCategoriesScreen(QWidget):
         grid.set_buttons([*self.tiles.values(), self.guide_button])
         column.addWidget(label(t.title, "heading"))
         column.addWidget(label(t.prompt, "muted"))
+        if texts.language != DEFAULT_LANGUAGE:  # the entries themselves are Chinese only
+            note = label(t.content_language, "strong")
+            note.setObjectName("faq_content_language")
+            column.addWidget(note)
         column.addWidget(self.search_button)
         column.addWidget(grid)
         column.addStretch(1)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.ui.navigation import PageId
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.rich_button import RichButton
-from kiosk.ui.widgets.style import label
+from kiosk.ui.widgets.style import button, label
 
 WIDE_LAYOUT_MIN_WIDTH = 1200
 
@@ -21,6 +21,7 @@ class HomePage(QWidget):
     """Tiles in a row on a wide screen, in a column on a portrait or narrow one."""
 
     journey_chosen = Signal(PageId)
+    language_requested = Signal()  # the 中文 / English button: the other language, for this session
 
     def __init__(self, *, texts: Texts, icons: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +61,13 @@ class HomePage(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(40, 32, 40, 32)
         column.setSpacing(24)
-        column.addWidget(label(home.greeting, "heading"))
+        self.language_button = button(texts.common.language_switch, name="language")
+        self.language_button.clicked.connect(self.language_requested)
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        top.addWidget(label(home.greeting, "heading"), 1)
+        top.addWidget(self.language_button)
+        column.addLayout(top)
         column.addWidget(label(home.prompt, "muted"))
         column.addLayout(self._grid)
         column.addLayout(self._info_grid)

@@ -270,7 +270,7 @@ class Journey(QWidget):
         for widget in (change, again, home):
             row.addWidget(widget, 1)
         if self.take_away is not None:
-            column.addWidget(self.take_away.actions(self.sheet))
+            column.addWidget(self.take_away.actions(self.sheet, self.texts))
         column.addLayout(row)
         return frame
 
