@@ -222,11 +222,6 @@ class ContributionJourney(Journey):
     def _is(self, kind: WorkerKind) -> Callable[[], bool]:
         return lambda: self.kind.value() == kind.value
 
-    def _required(self, value: object, field_name: str) -> str | None:
-        return (
-            None if value is not None else self.texts.common.error_required.format(field=field_name)
-        )
-
     def _validate_wage(self) -> str | None:
         if not self.wage.text():
             return self._required(None, self.texts.contribution.wage_field)

@@ -133,6 +133,12 @@ class Journey(QWidget):
         """Compute from the answers and return the result content. May raise InputError."""
         raise NotImplementedError
 
+    def _required(self, value: object, field_name: str) -> str | None:
+        """A question's check: the answer (None if not given yet) is required."""
+        return (
+            None if value is not None else self.texts.common.error_required.format(field=field_name)
+        )
+
     def question_for_field(self, field_name: str) -> str | None:
         """The question key an InputError's field belongs to (to show the message there)."""
         return None

@@ -345,11 +345,6 @@ class PensionJourney(Journey):
 
     # validation -------------------------------------------------------------------------------
 
-    def _required(self, value: object, field_name: str) -> str | None:
-        return (
-            None if value is not None else self.texts.common.error_required.format(field=field_name)
-        )
-
     def _validate_age(self) -> str | None:
         month = self.retirement_month()
         if month is None or self._update_window() is None:

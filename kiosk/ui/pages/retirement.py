@@ -131,11 +131,6 @@ class RetirementJourney(Journey):
 
     # helpers ------------------------------------------------------------------------------------
 
-    def _required(self, value: object, field_name: str) -> str | None:
-        return (
-            None if value is not None else self.texts.common.error_required.format(field=field_name)
-        )
-
     def _mark_years_given(self) -> str | None:
         self._contribution_given = True
         return None
