@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
     AccountEstimate,
@@ -59,49 +60,51 @@ def retirement_sheet(
     t, s = texts.retirement, texts.sheet
     r = result
     contribution = (
-        words.duration(texts, r.contribution_months)
+        fmt.duration(texts.common, r.contribution_months)
         if r.contribution_months is not None
         else s.no_contribution_years
     )
     answers = (
         Line(s.category, category_name(texts, r.category)),
-        Line(s.birth, words.year_month(texts, r.birth)),
+        Line(s.birth, fmt.year_month(texts.common, r.birth)),
         Line(s.contribution_years, contribution),
     )
     figures = (
-        Line(t.statutory_age, words.age(texts, r.statutory_age_months)),
-        Line(t.statutory_month, words.year_month(texts, r.statutory_retirement_month)),
+        Line(t.statutory_age, fmt.age(texts.common, r.statutory_age_months)),
+        Line(t.statutory_month, fmt.year_month(texts.common, r.statutory_retirement_month)),
         Line(t.delay, t.delay_value.format(months=r.delay_months)),
     )
-    minimum = words.duration(texts, r.minimum_contribution_months)
+    minimum = fmt.duration(texts.common, r.minimum_contribution_months)
     if r.contribution_months is None:
         eligibility = [t.eligibility_unknown.format(minimum=minimum)]
     elif r.meets_minimum:
         eligibility = [
             t.eligibility_meets.format(
-                total=words.duration(texts, r.contribution_months), minimum=minimum
+                total=fmt.duration(texts.common, r.contribution_months), minimum=minimum
             )
         ]
     else:
         eligibility = [
             t.eligibility_short.format(
-                total=words.duration(texts, r.contribution_months),
-                shortfall=words.duration(texts, r.shortfall_months or 0),
+                total=fmt.duration(texts.common, r.contribution_months),
+                shortfall=fmt.duration(texts.common, r.shortfall_months or 0),
                 minimum=minimum,
             )
         ]
         eligibility += [f"· {_option(texts, option)}" for option in r.options]
     time_left = (
-        t.time_reached.format(month=words.year_month(texts, r.statutory_retirement_month))
+        t.time_reached.format(month=fmt.year_month(texts.common, r.statutory_retirement_month))
         if r.reached
-        else t.time_left_value.format(duration=words.duration(texts, r.months_until_retirement))
+        else t.time_left_value.format(
+            duration=fmt.duration(texts.common, r.months_until_retirement)
+        )
     )
     details = (
         Line(
             t.original,
             t.original_value.format(
-                age=words.age(texts, r.original_age_months),
-                month=words.year_month(texts, r.original_retirement_month),
+                age=fmt.age(texts.common, r.original_age_months),
+                month=fmt.year_month(texts.common, r.original_retirement_month),
             ),
         ),
         Line(
@@ -111,15 +114,15 @@ def retirement_sheet(
         Line(
             t.flexible_early,
             t.flexible_value.format(
-                age=words.age(texts, r.earliest_flexible_age_months),
-                month=words.year_month(texts, r.earliest_flexible_retirement_month),
+                age=fmt.age(texts.common, r.earliest_flexible_age_months),
+                month=fmt.year_month(texts.common, r.earliest_flexible_retirement_month),
             ),
         ),
         Line(
             t.flexible_late,
             t.flexible_value.format(
-                age=words.age(texts, r.latest_flexible_age_months),
-                month=words.year_month(texts, r.latest_flexible_retirement_month),
+                age=fmt.age(texts.common, r.latest_flexible_age_months),
+                month=fmt.year_month(texts.common, r.latest_flexible_retirement_month),
             ),
         ),
         Line(t.time_left, time_left),
@@ -147,7 +150,7 @@ def contribution_sheet(
     r = result
 
     def m(amount: Decimal) -> str:
-        return words.money(texts, amount)
+        return fmt.money(texts.common, amount)
 
     percent = _step_value(r.steps, StepKey.CON_BASE_PERCENT, "percent")
     year_title = (
@@ -268,13 +271,13 @@ def pension_sheet(
     r, a = result, answers
 
     def m(amount: Decimal) -> str:
-        return words.money(texts, amount)
+        return fmt.money(texts.common, amount)
 
     retirement_month = a.birth.plus_months(a.retirement_age_months) if a.birth is not None else None
-    age_text = words.age(texts, a.retirement_age_months)
+    age_text = fmt.age(texts.common, a.retirement_age_months)
     if retirement_month is not None:
         age_text = t.detail_age_value.format(
-            age=age_text, month=words.year_month(texts, retirement_month)
+            age=age_text, month=fmt.year_month(texts.common, retirement_month)
         )
     balance = (
         s.balance_estimated.format(amount=m(a.account_balance))
@@ -285,11 +288,11 @@ def pension_sheet(
     if a.category is not None:
         given.append(Line(s.category, category_name(texts, a.category)))
     if a.birth is not None:
-        given.append(Line(s.birth, words.year_month(texts, a.birth)))
+        given.append(Line(s.birth, fmt.year_month(texts.common, a.birth)))
     given += [
         Line(s.retirement_age, age_text),
-        Line(s.total_years, words.duration(texts, a.contribution_months)),
-        Line(s.pre_years, words.duration(texts, a.pre_account_months)),
+        Line(s.total_years, fmt.duration(texts.common, a.contribution_months)),
+        Line(s.pre_years, fmt.duration(texts.common, a.pre_account_months)),
         Line(s.tier, a.level_title) if a.level_title else Line(s.index, _number(r.average_index)),
         Line(s.balance, balance),
     ]
@@ -301,10 +304,10 @@ def pension_sheet(
         wording = t.eligibility_short if shortfall else t.eligibility_meets
         notices.append(
             wording.format(
-                total=words.duration(texts, a.contribution_months),
+                total=fmt.duration(texts.common, a.contribution_months),
                 year=retirement_month.year,
-                minimum=words.duration(texts, minimum),
-                shortfall=words.duration(texts, shortfall),
+                minimum=fmt.duration(texts.common, minimum),
+                shortfall=fmt.duration(texts.common, shortfall),
             )
         )
     if estimate is not None:
@@ -338,14 +341,14 @@ def pension_sheet(
         Line(
             t.detail_total_years,
             t.detail_years_value.format(
-                duration=words.duration(texts, a.contribution_months),
+                duration=fmt.duration(texts.common, a.contribution_months),
                 years=f"{r.contribution_years:.2f}",
             ),
         ),
         Line(
             t.detail_pre_years,
             t.detail_years_value.format(
-                duration=words.duration(texts, a.pre_account_months),
+                duration=fmt.duration(texts.common, a.pre_account_months),
                 years=f"{r.pre_account_years:.2f}",
             ),
         ),
@@ -455,7 +458,7 @@ def _assemble(
         parameters=Section(s.parameters_title, paragraphs=(*parameters, footer)),
         steps=Section(
             common.steps_title,
-            paragraphs=tuple(words.step_text(texts, step) for step in steps),
+            paragraphs=tuple(fmt.step_text(texts, step) for step in steps),
             numbered=True,
         ),
         legal_basis=Section(common.legal_basis_title, paragraphs=tuple(dict.fromkeys(legal_basis))),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
     Category,
@@ -19,7 +20,6 @@ from kiosk.rules import (
     pension,
     retirement,
 )
-from kiosk.ui import format as fmt
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import ContributionJourney
 from kiosk.ui.pages.faq import FaqPage

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
     BaseAdjustment,
@@ -28,7 +29,6 @@ from kiosk.rules import (
 )
 from kiosk.rules.contribution import YearFigures
 from kiosk.sheet import Sheet, contribution_sheet
-from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.keypad_panel import KeypadPanel

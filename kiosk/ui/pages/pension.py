@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.content.texts.pension import LevelText
 from kiosk.rules import (
@@ -33,7 +34,6 @@ from kiosk.rules import (
     retirement,
 )
 from kiosk.sheet import PensionAnswers, Sheet, pension_sheet
-from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.age_picker import AgePicker

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
     Category,
@@ -19,7 +20,6 @@ from kiosk.rules import (
     retirement,
 )
 from kiosk.sheet import Sheet, retirement_sheet
-from kiosk.ui import format as fmt
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.category_chooser import CategoryChooser

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.content.format import step_text
 from kiosk.content.texts import Texts
-from kiosk.rules import Step, YearMonth
-from kiosk.ui.format import year_month
+from kiosk.rules import Step
 from kiosk.ui.widgets.style import label
 
 
@@ -104,10 +104,7 @@ class StepsView(Card):
         self.add(label(texts.common.steps_title, "subheading"))
         self.lines: list[str] = []
         for number, step in enumerate(steps, start=1):
-            values = {name: _readable(texts, value) for name, value in step.values.items()}
-            text = texts.step_template(step.key).format(**values)
-            if step.assumption:
-                text = f"{text}{texts.common.assumption_badge}"
+            text = step_text(texts, step)
             self.lines.append(text)
             self.add(label(f"{number}. {text}"))
 
@@ -122,14 +119,6 @@ class BasisView(Card):
         self.add(label(texts.common.legal_basis_title, "subheading"))
         for item in dict.fromkeys(basis):
             self.add(label(f"· {item}", "small"))
-
-
-def _readable(texts: Texts, value: str) -> str:
-    """Step values that are months (``2025-09``) are shown in words (``2025年9月``)."""
-    try:
-        return year_month(texts.common, YearMonth.parse(value))
-    except ValueError:
-        return value
 
 
 def notice(text: str) -> QWidget:

@@ -1,11 +1,12 @@
-"""Numbers in the words of the text catalogue: ages, durations, months, money."""
+"""Numbers in the words of the text catalogue: ages, durations, months, money, calculation steps.
+Qt-free, so the screens and the printed sheet word them the same way."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from kiosk.content.texts import CommonTexts
-from kiosk.rules import YearMonth
+from kiosk.content.texts import CommonTexts, Texts
+from kiosk.rules import Step, YearMonth
 from kiosk.rules.money import to_fen
 
 
@@ -39,3 +40,18 @@ def money(texts: CommonTexts, amount: Decimal) -> str:
 
 def money_monthly(texts: CommonTexts, amount: Decimal) -> str:
     return texts.yuan_per_month.format(amount=f"{to_fen(amount):,.2f}")
+
+
+def step_text(texts: Texts, step: Step) -> str:
+    """A calculation step in words with the person's numbers; months (``2025-09``) in words
+    (``2025年9月``), and ``（假设）`` after a step that rests on an unverified figure."""
+    values = {name: _readable(texts.common, value) for name, value in step.values.items()}
+    text = texts.step_template(step.key).format(**values)
+    return f"{text}{texts.common.assumption_badge}" if step.assumption else text
+
+
+def _readable(texts: CommonTexts, value: str) -> str:
+    try:
+        return year_month(texts, YearMonth.parse(value))
+    except ValueError:
+        return value
