@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gc
 import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -77,3 +79,19 @@ def free_window(main_window) -> None:
     main_window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
+
+
+def run_kiosk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The real program in a subprocess, offscreen, with the bundled resources."""
+    env = {key: value for key, value in os.environ.items() if key != "KIOSK_RESOURCES"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        input=stdin,
+        timeout=60,
+        env=env,
+        check=False,
+    )

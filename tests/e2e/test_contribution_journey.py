@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.rules import PaymentPeriod, RulesData, WorkerKind, contribution
-from kiosk.ui import format as fmt
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import CUSTOM_TIER, ContributionJourney

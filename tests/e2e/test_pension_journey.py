@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import Category, RulesData, YearMonth, pension
-from kiosk.ui import format as fmt
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.pension import BALANCE_ESTIMATE, BALANCE_KNOWN, PensionJourney

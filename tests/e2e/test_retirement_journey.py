@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.rules import Category, RetirementResult, YearMonth, retirement
-from kiosk.ui import format as fmt
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.retirement import RetirementJourney

@@ -3,11 +3,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -17,22 +14,7 @@ import pytest
 import kiosk
 from kiosk import resources
 from kiosk.rules import load_rules
-
-TIMEOUT_S = 60
-
-
-def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if key != "KIOSK_RESOURCES"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT_S,
-        env=env,
-        check=False,
-    )
+from tests.conftest import run_kiosk
 
 
 def test_smoke_run_exits_zero_within_a_minute() -> None:

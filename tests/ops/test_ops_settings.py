@@ -3,15 +3,13 @@ and a broken file stopping start-up with a message naming the key."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings, default_config_path, default_state_dir, load_settings
+from tests.conftest import run_kiosk
 
 
 def test_defaults() -> None:
@@ -136,21 +134,6 @@ def test_a_bad_file_names_the_file_and_the_key(
     assert caught.value.field == key
     assert problem in caught.value.problem
     assert str(path) in str(caught.value)
-
-
-def run_kiosk(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KIOSK_RESOURCES"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        input=stdin,
-        timeout=60,
-        env=env,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
     ContributionResult,
@@ -20,7 +21,6 @@ from kiosk.rules import (
     contribution,
     figures_for_year,
 )
-from kiosk.ui import format as fmt
 from kiosk.ui.pages.contribution import CUSTOM_TIER, TIER_PERCENTS, ContributionJourney
 from kiosk.ui.widgets.option_group import OptionGroup
 from kiosk.ui.widgets.results import BasisView, DetailList, FigureGrid, StepsView

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk import resources
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts, load_texts
 from kiosk.rules import (
     Category,
@@ -22,7 +23,6 @@ from kiosk.rules import (
     pension,
     retirement,
 )
-from kiosk.ui import format as fmt
 from kiosk.ui.pages.pension import BALANCE_ESTIMATE, BALANCE_KNOWN, PensionJourney
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.results import StepsView
