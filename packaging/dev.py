@@ -3,6 +3,8 @@
 
     python3 packaging/dev.py start [kiosk options...]   # e.g. --size 1080x1920
     python3 packaging/dev.py test  [pytest options...]
+    python3 packaging/dev.py bench        # every benchmark, figures printed (tests/bench/)
+    python3 packaging/dev.py reliability  # soak, monkey and fuzz tests at full size
 
 Standard library only, so it runs before anything is installed. The environment lives in
 ``.venv`` at the project root and is reinstalled when pyproject.toml changes.
@@ -92,12 +94,36 @@ def test(pytest_args: list[str]) -> int:
     return 1 if failed else 0
 
 
+def bench(args: list[str]) -> int:
+    """Every benchmark in ``tests/bench/``, one after another; see tests/bench/performance.md."""
+    ensure_venv("test")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    script = ROOT / "tests" / "bench" / "run_all.py"
+    return subprocess.call([str(PYTHON), str(script), *args], cwd=ROOT, env=env)
+
+
+def reliability(pytest_args: list[str]) -> int:
+    """The reliability tests at full size (the test command runs them small); see
+    tests/reliability/reliability.md."""
+    ensure_venv("test")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONDONTWRITEBYTECODE="1",
+        KIOSK_RELIABILITY="full",
+    )
+    command = [str(PYTHON), "-m", "pytest", "-n", "auto", "tests/reliability", *pytest_args]
+    return subprocess.call(command, cwd=ROOT, env=env)
+
+
+COMMANDS = {"start": start, "test": test, "bench": bench, "reliability": reliability}
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in {"start", "test"}:
+    if not argv or argv[0] not in COMMANDS:
         print(__doc__)
         return 2
-    command, rest = argv[0], argv[1:]
-    return start(rest) if command == "start" else test(rest)
+    return COMMANDS[argv[0]](argv[1:])
 
 
 if __name__ == "__main__":
