@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk import resources
 from kiosk.content.commands import check_font
 from kiosk.content.faq import Content, content_dir, load_content
+from kiosk.content.pinyin import load_readings
 from kiosk.content.search import SearchIndex
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts, load_texts
 from kiosk.ops.install import OpsHooks, install_operations
@@ -21,15 +22,10 @@ from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.rules import RulesData, load_rules
 from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
-from kiosk.ui.main_window import MainWindow
+from kiosk.ui.main_window import MainWindow, PageBuilder
 from kiosk.ui.navigation import PageId
-from kiosk.ui.pages.contribution import ContributionJourney
-from kiosk.ui.pages.faq import FaqPage
-from kiosk.ui.pages.guide import GuidePage
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
-from kiosk.ui.pages.pension import PensionJourney
-from kiosk.ui.pages.retirement import RetirementJourney
 from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.theme import Preset
@@ -72,7 +68,7 @@ def load_bundle(root: Path | None = None) -> Bundle:
         texts=texts,
         font_family=family,
         content=content,
-        search=SearchIndex(content),
+        search=SearchIndex(content, load_readings(content_dir(root))),
         catalogues=catalogues,
     )
 
@@ -111,51 +107,90 @@ def build_main_window(
         take_away = take_away_for(settings, texts=bundle.texts, font_family=bundle.font_family)
     window: MainWindow | None = None
 
-    def create_pages(language: str) -> tuple[Texts, dict[PageId, QWidget], str]:
-        """Every page in ``language``, wired to the window: at build time and on a switch."""
+    def create_pages(language: str) -> tuple[Texts, dict[PageId, PageBuilder], str]:
+        """A builder of every page in ``language``, wired to the window: at build time and on a
+        switch. The window builds home at once and the rest after its first paint."""
         texts = bundle.catalogue(language)
-        home = HomePage(texts=texts, icons=resources.icons_dir(bundle.root))
-        retirement = RetirementJourney(texts=texts, rules=rules, today=today, session=session)
-        pension = PensionJourney(texts=texts, rules=rules, today=today, session=session)
-        faq = FaqPage(
-            texts=texts,
-            content=bundle.content,
-            index=bundle.search,
-            search_icon=QIcon(str(resources.icons_dir(bundle.root) / "search.svg")),
-            guide_icon=QIcon(str(resources.icons_dir(bundle.root) / "guide.svg")),
-        )
-        pages: dict[PageId, QWidget] = {
-            PageId.HOME: home,
-            PageId.RETIREMENT: retirement,
-            PageId.CONTRIBUTION: ContributionJourney(texts=texts, rules=rules, today=today),
-            PageId.PENSION: pension,
-            PageId.FAQ: faq,
-            PageId.GUIDE: GuidePage(texts=texts, guide=bundle.content.guide),
-        }
+        icons = resources.icons_dir(bundle.root)
 
         def show(page: PageId) -> None:
             assert window is not None
             window.show_page(page)
+
+        def page(page_id: PageId) -> QWidget:
+            assert window is not None
+            return window.page(page_id)
+
+        def home() -> QWidget:
+            widget = HomePage(texts=texts, icons=icons)
+            widget.journey_chosen.connect(show)
+            widget.language_requested.connect(switch_language)
+            return widget
 
         def switch_language() -> None:
             assert window is not None
             other = DEFAULT_LANGUAGE if texts.language != DEFAULT_LANGUAGE else "en"
             window.set_language(other)
 
+        # Each page's module is imported by its builder, after the first paint (start-up time).
+        def retirement() -> QWidget:
+            from kiosk.ui.pages.retirement import RetirementJourney
+
+            widget = RetirementJourney(texts=texts, rules=rules, today=today, session=session)
+            widget.pension_requested.connect(continue_to_pension)
+            return journey(widget)
+
         def continue_to_pension() -> None:
+            from kiosk.ui.pages.pension import PensionJourney
+
+            pension = page(PageId.PENSION)
+            assert isinstance(pension, PensionJourney)
             pension.start_from_session()
             show(PageId.PENSION)
 
-        home.journey_chosen.connect(show)
-        home.language_requested.connect(switch_language)
-        retirement.pension_requested.connect(continue_to_pension)
-        faq.journey_requested.connect(show)  # an answer's 去测算 button
-        faq.guide_requested.connect(lambda: show(PageId.GUIDE))
-        faq.entry_opened.connect(lambda _entry: usage.count(FAQ_OPENED))
-        for page in pages.values():
-            if isinstance(page, Journey):
-                page.take_away = take_away
-        return texts, pages, rules_note(bundle, texts)
+        def journey(widget: Journey) -> Journey:
+            widget.take_away = take_away
+            return widget
+
+        def contribution() -> QWidget:
+            from kiosk.ui.pages.contribution import ContributionJourney
+
+            return journey(ContributionJourney(texts=texts, rules=rules, today=today))
+
+        def pension() -> QWidget:
+            from kiosk.ui.pages.pension import PensionJourney
+
+            return journey(PensionJourney(texts=texts, rules=rules, today=today, session=session))
+
+        def faq() -> QWidget:
+            from kiosk.ui.pages.faq import FaqPage
+
+            widget = FaqPage(
+                texts=texts,
+                content=bundle.content,
+                index=bundle.search,
+                search_icon=QIcon(str(icons / "search.svg")),
+                guide_icon=QIcon(str(icons / "guide.svg")),
+            )
+            widget.journey_requested.connect(show)  # an answer's 去测算 button
+            widget.guide_requested.connect(lambda: show(PageId.GUIDE))
+            widget.entry_opened.connect(lambda _entry: usage.count(FAQ_OPENED))
+            return widget
+
+        def guide() -> QWidget:
+            from kiosk.ui.pages.guide import GuidePage
+
+            return GuidePage(texts=texts, guide=bundle.content.guide)
+
+        builders: dict[PageId, PageBuilder] = {
+            PageId.HOME: home,
+            PageId.RETIREMENT: retirement,
+            PageId.CONTRIBUTION: contribution,
+            PageId.PENSION: pension,
+            PageId.FAQ: faq,
+            PageId.GUIDE: guide,
+        }
+        return texts, builders, rules_note(bundle, texts)
 
     texts, pages, note = create_pages(default_language)
     window = MainWindow(

@@ -131,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     faq_search = commands.add_parser("faq-search", help="搜索常见问题（汉字、全拼或首字母）")
     faq_search.add_argument("query", help="例如 退休年龄、tuixiu、txnl")
     faq_search.add_argument("--limit", type=_non_negative_int, help="最多列出几条")
+    faq_pinyin = commands.add_parser(
+        "faq-pinyin", help="为搜索生成常见问题的拼音（content/pinyin.toml）"
+    )
+    faq_pinyin.add_argument(
+        "--write", action="store_true", help="写入 content/pinyin.toml（默认只报告）"
+    )
     return parser
 
 

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 class _FirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            # exit, not a queued quit: the pages built after the first paint are not start-up
+            QApplication.exit(0)
         return False
 
 

@@ -1,5 +1,6 @@
-"""The content side of ``kiosk-calc``: ``faq-list``, ``faq-search QUERY [--limit N]`` and what
-``check`` adds (the FAQ and guide files, and the bundled font's coverage of every string)."""
+"""The content side of ``kiosk-calc``: ``faq-list``, ``faq-search QUERY [--limit N]``,
+``faq-pinyin [--write]`` and what ``check`` adds (the FAQ and guide files, their bundled pinyin,
+and the bundled font's coverage of every string)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,19 @@ from typing import Any
 
 from kiosk.content.faq import Content, FaqEntry, content_dir, load_content
 from kiosk.content.glyphs import font_problems
+from kiosk.content.pinyin import (
+    check_readings,
+    load_readings,
+    readings_path,
+    readings_toml,
+    searchable_texts,
+    unread_texts,
+)
 from kiosk.content.search import SearchIndex
 from kiosk.rules import RulesData
 from kiosk.rules.loader import DataFileError
 
-COMMANDS = ("faq-list", "faq-search")
+COMMANDS = ("faq-list", "faq-search", "faq-pinyin")
 
 
 class ProblemsFound(DataFileError):
@@ -36,11 +45,25 @@ def entry_json(entry: FaqEntry) -> dict[str, str]:
 
 def run(args: argparse.Namespace, root: Path, rules: RulesData) -> Any:
     """``faq-list`` / ``faq-search``: a JSON list of ``{id, category, question}``, best first."""
-    content = load_content(content_dir(root), rules, as_of=date.today())
+    folder = content_dir(root)
+    content = load_content(folder, rules, as_of=date.today())
     if args.command == "faq-list":
         return [entry_json(entry) for entry in content.entries]
-    hits = SearchIndex(content).search(args.query, limit=args.limit)
+    if args.command == "faq-pinyin":
+        return pinyin_command(folder, content, write=args.write)
+    hits = SearchIndex(content, load_readings(folder)).search(args.query, limit=args.limit)
     return [entry_json(hit.entry) for hit in hits]
+
+
+def pinyin_command(folder: Path, content: Content, *, write: bool) -> dict[str, Any]:
+    """``faq-pinyin``: work out the readings of every searchable text with pypinyin; with
+    ``write``, (re)write ``content/pinyin.toml``. Returns the file and how many texts changed."""
+    texts = searchable_texts(content)
+    path = readings_path(folder)
+    missing = unread_texts(content, load_readings(folder))
+    if write:
+        path.write_text(readings_toml(texts), encoding="utf-8")
+    return {"file": str(path), "texts": len(texts), "missing": len(missing), "written": write}
 
 
 def check(root: Path, rules: RulesData, *, as_of: date | None = None) -> list[str]:
@@ -48,10 +71,10 @@ def check(root: Path, rules: RulesData, *, as_of: date | None = None) -> list[st
     text/, rules/ and content/ (raises ProblemsFound, one problem per string). Returns the
     content files checked, relative to ``root``."""
     content = load_content(content_dir(root), rules, as_of=as_of or date.today())
+    check_readings(content_dir(root), content)
     check_font(root, content)
-    return [path.relative_to(root).as_posix() for path in content.files] + [
-        "fonts: every string above"
-    ]
+    files = [*content.files, readings_path(content_dir(root))]
+    return [path.relative_to(root).as_posix() for path in files] + ["fonts: every string above"]
 
 
 def check_font(root: Path, content: Content) -> None:

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.rules.loader import DataFileError
+from kiosk.rules.loader import DataFileError, read_toml
 
 
 def _format4(data: bytes, offset: int) -> set[int]:
@@ -103,20 +103,27 @@ def _strings(value: object, where: str) -> Iterable[tuple[str, str]]:
 def font_problems(root: Path, extra: Iterable[tuple[Path, str, str]] = ()) -> list[DataFileError]:
     """One problem per string under ``root``'s text, rules and content TOML files (and per
     ``(path, field, text)`` of ``extra``, e.g. answers with their figures filled in) that holds a
-    character one of the bundled fonts cannot draw."""
-    import tomllib
+    character one of the bundled fonts cannot draw.
 
+    Runs at every start-up, so it is quick: a file whose every character (comments and keys
+    included) the fonts draw is not parsed at all; only the rest are, to name the field."""
     fonts = [font_characters(root / "fonts" / name) for name in FONT_FILES]
+    drawable = {chr(code) for code in frozenset.intersection(*fonts)}
+
+    def undrawable(text: str) -> list[str]:
+        return sorted(char for char in set(text) - drawable if needs_glyph(char))
+
     located: list[tuple[Path, str, str]] = []
     for folder in TEXT_FOLDERS:
         for path in sorted((root / folder).rglob("*.toml")):
-            with path.open("rb") as handle:
-                data = tomllib.load(handle)
-            located += [(path, field, text) for field, text in _strings(data, "")]
+            raw = path.read_bytes()
+            if not undrawable(raw.decode("utf-8", errors="replace")):
+                continue
+            located += [(path, field, text) for field, text in _strings(read_toml(path), "")]
     located += list(extra)
     problems: list[DataFileError] = []
     for path, field, text in located:
-        missing = sorted({char for font in fonts for char in missing_characters(font, [text])})
+        missing = undrawable(text)
         if missing:
             shown = " ".join(f"{c} (U+{ord(c):04X})" for c in missing)
             problems.append(

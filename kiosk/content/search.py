@@ -1,8 +1,8 @@
 """Search the FAQ by Chinese text, full pinyin (``tuixiu``) or pinyin initials (``txnl``).
 
-The pinyin of every question, keyword and category title is worked out once, when the index is
-built (pypinyin, phrase-aware, so 长辈 is ``zhangbei``); a keystroke then costs a few substring
-tests per field. Queries may mix full syllables and initials (``tuixnl``) and may end in the middle
+The pinyin of every question, keyword and category title is read from the bundled readings
+(:mod:`kiosk.content.pinyin`: pypinyin, phrase-aware, so 长辈 is ``zhangbei``, worked out ahead of
+time); a keystroke then costs a few substring tests per field. Queries may mix full syllables and initials (``tuixnl``) and may end in the middle
 of a syllable (``tuixi``), as they do while someone is typing.
 
 Ranking: a match in the question beats one in the keywords, which beats the category title, which
@@ -17,14 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 from kiosk.content.faq import Content, FaqEntry
+from kiosk.content.pinyin import Readings, clean, read_aloud
 
 QUESTION, KEYWORD, CATEGORY, ANSWER = 100.0, 70.0, 40.0, 15.0
 EXACT, FULL_PINYIN, MIXED, INITIALS, PARTIAL = 1.0, 0.95, 0.85, 0.8, 0.45
 ASCII_QUERY = re.compile(r"^[a-z0-9]+$")
-_ALNUM = re.compile(r"[0-9a-z\u3400-\u9fff]")
 _INITIAL_PAIRS = ("zh", "ch", "sh")
 
 
@@ -47,28 +45,20 @@ class Hit:
     score: float
 
 
-def _field(text: str, weight: float, *, pinyin: bool = True) -> _Field:
-    clean = "".join(text.lower().split())
-    syllables: tuple[str, ...] = ()
-    if pinyin:
-        syllables = tuple(
-            part.lower()
-            for part in lazy_pinyin(clean, errors="default")
-            if _ALNUM.search(part.lower())
-        )
-        syllables = tuple(re.sub(r"[^0-9a-z]", "", s) or s for s in syllables)
+def _field(text: str, weight: float, syllables: tuple[str, ...] = ()) -> _Field:
+    """``text`` (already cleaned) with its ``syllables`` (none: matched as text only)."""
     starts, position = [], 0
     for syllable in syllables:
         starts.append(position)
         position += len(syllable)
     return _Field(
         weight=weight,
-        text=clean,
+        text=text,
         syllables=syllables,
         joined="".join(syllables),
         starts=frozenset(starts),
         initials="".join(s[0] for s in syllables),
-        pairs=frozenset(_bigrams(clean)),
+        pairs=frozenset(_bigrams(text)),
     )
 
 
@@ -77,21 +67,35 @@ def _bigrams(text: str) -> set[str]:
 
 
 class SearchIndex:
-    """Built once from the loaded content; :meth:`search` answers one query."""
+    """Built once from the loaded content; :meth:`search` answers one query.
 
-    def __init__(self, content: Content) -> None:
+    ``readings``: the bundled pinyin (:func:`kiosk.content.pinyin.load_readings`); a text it lacks
+    is read with pypinyin now (``read_now`` counts them), and without ``readings`` every text is.
+    """
+
+    def __init__(self, content: Content, readings: Readings | None = None) -> None:
+        self._readings = readings if readings is not None else {}
+        self.read_now = 0
         titles = {c.id: c.title for c in content.categories}
         self._entries: tuple[FaqEntry, ...] = content.entries
         self._fields: tuple[tuple[_Field, ...], ...] = tuple(
             (
-                _field(entry.question, QUESTION),
-                *(_field(k, KEYWORD) for k in entry.keywords),
-                _field(titles[entry.category], CATEGORY),
-                _field(entry.answer, ANSWER, pinyin=False),
+                self._pinyin_field(entry.question, QUESTION),
+                *(self._pinyin_field(k, KEYWORD) for k in entry.keywords),
+                self._pinyin_field(titles[entry.category], CATEGORY),
+                _field(clean(entry.answer), ANSWER),
             )
             for entry in content.entries
         )
         self._cached = lru_cache(maxsize=256)(self.rank)
+
+    def _pinyin_field(self, text: str, weight: float) -> _Field:
+        cleaned = clean(text)
+        syllables = self._readings.get(cleaned)
+        if syllables is None:
+            syllables = read_aloud(cleaned)
+            self.read_now += 1
+        return _field(cleaned, weight, syllables)
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         """The entries matching every word of ``query``, best first."""

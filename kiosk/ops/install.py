@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__
 from kiosk.ops import usage as events
@@ -127,13 +128,17 @@ class Operations(QObject):
         self.admin_panel.close_requested.connect(self.admin_panel.close_overlay)
         self.admin_panel.exit_requested.connect(self.exit_application)
         self.window.page_changed.connect(self._on_page_changed)
-        self.window.pages_replaced.connect(self._connect_pages)  # a language switch
-        self._connect_pages()
+        self.window.page_built.connect(self._connect_page)
+        self.window.pages_replaced.connect(self._retitle)  # a language switch
+        for page, widget in self.window.built_pages().items():
+            self._connect_page(page, widget)
+        self._retitle()
 
-    def _connect_pages(self) -> None:
-        for widget in self.window.pages.values():
-            if isinstance(widget, Journey):
-                widget.result_shown.connect(lambda: self.usage.count(events.JOURNEY_FINISHED))
+    def _connect_page(self, _page: PageId, widget: QWidget) -> None:
+        if isinstance(widget, Journey):
+            widget.result_shown.connect(lambda: self.usage.count(events.JOURNEY_FINISHED))
+
+    def _retitle(self) -> None:
         # what a citizen may see mid-session follows the session's language (the attract screen
         # only shows after a reset, in the default language; the admin screens are for staff)
         texts = self.bundle.catalogue(self.window.language)
@@ -224,7 +229,7 @@ class Operations(QObject):
         self.crash_message.open()
 
     def _on_page_changed(self, page: PageId) -> None:
-        if self._last_page is PageId.HOME and isinstance(self.window.pages.get(page), Journey):
+        if self._last_page is PageId.HOME and isinstance(self.window.page(page), Journey):
             self.usage.count(events.JOURNEY_STARTED)
         self._last_page = page
 

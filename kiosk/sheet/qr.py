@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import segno
+from typing import TYPE_CHECKING
 
 from kiosk.sheet.model import Sheet
+
+if TYPE_CHECKING:
+    import segno
 
 
 def qr_code(sheet: Sheet) -> segno.QRCode:
     """The summary as a QR code (byte mode, UTF-8, error correction M or better)."""
+    import segno  # only when a sheet is made: its writers pull in urllib (40 ms at start-up)
+
     return segno.make_qr(sheet.summary, error="m", mode="byte", encoding="utf-8", boost_error=True)
 
 

@@ -1,10 +1,16 @@
-"""The main window: header, one page at a time, footer. Knows pages only by :class:`PageId`."""
+"""The main window: header, one page at a time, footer. Knows pages only by :class:`PageId`.
+
+Pages are built on demand: the home page at once, every other page one per turn of the event loop
+once the window has first painted (so the first paint is not kept waiting for screens nobody has
+asked for yet), or straight away when it is shown or :attr:`MainWindow.pages` is read.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
@@ -13,19 +19,22 @@ from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.theme import Preset, stylesheet
 
-PageFactory = Callable[[str], tuple[Texts, Mapping[PageId, QWidget], str]]
-"""A language -> its texts, a fresh set of wired pages, and the footer's rules note."""
+PageBuilder = Callable[[], QWidget]
+PageBuilders = Mapping[PageId, PageBuilder]
+PageFactory = Callable[[str], tuple[Texts, PageBuilders, str]]
+"""A language -> its texts, a builder of each wired page, and the footer's rules note."""
 
 
 class MainWindow(QMainWindow):
     page_changed = Signal(PageId)
+    page_built = Signal(PageId, QWidget)  # a page has just been built and added to the stack
     pages_replaced = Signal()  # after a language switch: the pages are new widgets
 
     def __init__(
         self,
         *,
         texts: Texts,
-        pages: Mapping[PageId, QWidget],
+        pages: PageBuilders,
         rules_note: str,
         font_family: str,
         default_preset: Preset = Preset.STANDARD,
@@ -33,7 +42,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.common.window_title)
-        self.pages = dict(pages)
+        self._built: dict[PageId, QWidget] = {}
+        self._builders: dict[PageId, PageBuilder] = dict(pages)
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_next)
         self.language = texts.language
         self._default_language = texts.language
         self._page_factory: PageFactory | None = None
@@ -43,8 +55,6 @@ class MainWindow(QMainWindow):
         self.header = Header(texts=texts)
         self.footer = Footer(texts=texts, rules_note=rules_note)
         self.stack = QStackedWidget()
-        for widget in self.pages.values():
-            self.stack.addWidget(widget)
         central = QWidget()
         central.setObjectName("Central")
         column = QVBoxLayout(central)
@@ -62,27 +72,59 @@ class MainWindow(QMainWindow):
         self.header.back_requested.connect(self.go_back)
         self.header.home_requested.connect(self.go_home)
         self.footer.preset_chosen.connect(self.set_preset)
-        self._connect_pages()
 
-    def _connect_pages(self) -> None:
-        for widget in self.pages.values():
+    # pages, built on demand -------------------------------------------------------------------
+
+    @property
+    def pages(self) -> dict[PageId, QWidget]:
+        """Every page, each built now if it has not been yet."""
+        for page in list(self._builders):
+            self.page(page)
+        return dict(self._built)
+
+    def built_pages(self) -> dict[PageId, QWidget]:
+        """The pages built so far (one not built yet has nothing to clear or count)."""
+        return dict(self._built)
+
+    def page(self, page: PageId) -> QWidget:
+        """``page``'s widget, built now if it has not been yet."""
+        widget = self._built.get(page)
+        if widget is None:
+            widget = self._builders.pop(page)()
+            self._built[page] = widget
+            self.stack.addWidget(widget)
             if isinstance(widget, Journey):
                 widget.home_requested.connect(self.go_home)
+            self.page_built.emit(page, widget)
+        return widget
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._builders and not self._build_timer.isActive():
+            self._build_timer.start()  # the first paint is on screen: build the rest
+
+    def _build_next(self) -> None:
+        """Build one waiting page, then let the event loop run (a touch is never kept waiting
+        for more than one page) before the next."""
+        if self._builders:
+            self.page(next(iter(self._builders)))
+        if self._builders:
+            self._build_timer.start()
 
     # public API -------------------------------------------------------------------------------
 
     def current_page(self) -> PageId:
         widget = self.stack.currentWidget()
-        return next(page for page, w in self.pages.items() if w is widget)
+        return next(page for page, w in self._built.items() if w is widget)
 
     def show_page(self, page: PageId) -> None:
-        self.stack.setCurrentWidget(self.pages[page])
+        self.stack.setCurrentWidget(self.page(page))
         self.header.set_navigation_visible(page is not PageId.HOME)
         self.page_changed.emit(page)
 
     def go_back(self) -> None:
         """返回: one step back inside a journey; from its first question, home (answers cleared)."""
-        widget = self.pages[self.current_page()]
+        widget = self._built[self.current_page()]
         if isinstance(widget, Journey) and widget.go_back():
             return
         self.go_home()
@@ -93,7 +135,7 @@ class MainWindow(QMainWindow):
         self.show_page(PageId.HOME)
 
     def clear_answers(self) -> None:
-        for widget in self.pages.values():
+        for widget in self._built.values():
             if isinstance(widget, Journey):
                 widget.reset()
 
@@ -125,15 +167,13 @@ class MainWindow(QMainWindow):
         texts, pages, rules_note = self._page_factory(language)
         self.replace_pages(texts, pages, rules_note=rules_note)
 
-    def replace_pages(
-        self, texts: Texts, pages: Mapping[PageId, QWidget], *, rules_note: str
-    ) -> None:
-        """Swap the stack's pages for ``pages`` and retitle the header and footer; home shows."""
-        old = list(self.pages.values())
-        self.pages = dict(pages)
-        for widget in self.pages.values():
-            self.stack.addWidget(widget)
-        self.stack.setCurrentWidget(self.pages[PageId.HOME])
+    def replace_pages(self, texts: Texts, pages: PageBuilders, *, rules_note: str) -> None:
+        """Swap the stack's pages for ``pages`` (built as at start) and retitle the header and
+        footer; home shows."""
+        old = list(self._built.values())
+        self._built = {}
+        self._builders = dict(pages)
+        self.stack.setCurrentWidget(self.page(PageId.HOME))
         for widget in old:
             self.stack.removeWidget(widget)
             widget.hide()  # until the event loop deletes it, it must not catch a touch
@@ -142,6 +182,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(texts.common.window_title)
         self.header.retitle(texts)
         self.footer.retitle(texts, rules_note=rules_note)
-        self._connect_pages()
         self.pages_replaced.emit()
         self.show_page(PageId.HOME)
+        self._build_timer.start()

@@ -10,6 +10,7 @@ import pytest
 
 from kiosk import resources
 from kiosk.content.faq import Content, content_dir, load_content
+from kiosk.content.pinyin import load_readings
 from kiosk.content.search import SearchIndex
 from kiosk.rules import RulesData
 
@@ -23,7 +24,8 @@ def content(rules: RulesData) -> Content:
 
 @pytest.fixture(scope="session")
 def index(content: Content) -> SearchIndex:
-    return SearchIndex(content)
+    """As the kiosk builds it: from the bundled pinyin readings."""
+    return SearchIndex(content, load_readings(content_dir(resources.resources_dir())))
 
 
 @pytest.fixture

@@ -1,0 +1,79 @@
+"""Pages are built on demand: home at once, the rest one per event-loop turn after the first paint,
+or straight away when shown; start-up itself never loads pypinyin, segno or the other pages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from kiosk.app import build_main_window
+from kiosk.ui.navigation import PageId
+from tests.conftest import TODAY, free_window
+
+
+def test_only_home_is_built_before_the_first_paint(qtbot, bundle) -> None:
+    window = build_main_window(bundle, today=lambda: TODAY)
+    try:
+        assert list(window.built_pages()) == [PageId.HOME]
+        assert window.current_page() is PageId.HOME
+        built: list[PageId] = []
+        window.page_built.connect(lambda page, _widget: built.append(page))
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
+        assert sorted(built) == sorted(set(PageId) - {PageId.HOME})
+        assert window.current_page() is PageId.HOME  # building never changes what is shown
+    finally:
+        free_window(window)
+
+
+def test_a_page_shown_before_it_is_built_is_built_then(qtbot, bundle) -> None:
+    window = build_main_window(bundle, today=lambda: TODAY)
+    try:
+        window.show_page(PageId.FAQ)
+        assert window.current_page() is PageId.FAQ
+        assert set(window.built_pages()) == {PageId.HOME, PageId.FAQ}
+        window.go_home()
+        assert set(window.pages) == set(PageId)  # reading every page builds the rest
+    finally:
+        free_window(window)
+
+
+def test_a_language_switch_builds_the_new_pages_the_same_way(qtbot, bundle) -> None:
+    window = build_main_window(bundle, today=lambda: TODAY)
+    try:
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
+        old_faq = window.built_pages()[PageId.FAQ]
+        window.set_language("en")
+        assert list(window.built_pages()) == [PageId.HOME]
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
+        assert window.built_pages()[PageId.FAQ] is not old_faq
+        assert window.language == "en"
+    finally:
+        free_window(window)
+
+
+def test_start_up_loads_neither_pypinyin_nor_segno_nor_the_other_pages() -> None:
+    probe = (
+        "import json, sys; from kiosk.main import main; code = main(['--smoke']); "
+        "print(json.dumps([code, sorted(sys.modules)]))"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "KIOSK_RESOURCES"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    code, modules = json.loads(done.stdout.splitlines()[-1])
+    assert code == 0
+    assert "kiosk.ui.pages.home" in modules  # the probe did start the kiosk
+    late = ("pypinyin", "segno", "kiosk.ui.pages.pension", "kiosk.ui.pages.faq")
+    assert [m for m in modules if m.startswith(late)] == []
