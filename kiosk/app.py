@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk import resources
 from kiosk.content.commands import check_font
 from kiosk.content.faq import Content, content_dir, load_content
-from kiosk.content.pinyin import load_readings
+from kiosk.content.pinyin import Readings, load_readings
 from kiosk.content.search import SearchIndex
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts, load_texts
 from kiosk.ops.install import OpsHooks, install_operations
@@ -40,12 +41,17 @@ class Bundle:
     texts: Texts
     font_family: str
     content: Content  # FAQ and service guide, placeholders resolved at load
-    search: SearchIndex
+    readings: Readings  # the FAQ's pinyin, checked at load (content/pinyin.toml)
     # every bundled language's catalogue; ``texts`` is the zh_CN one (the printed sheet's too)
     catalogues: Mapping[str, Texts] = field(default_factory=dict)
 
     def catalogue(self, language: str) -> Texts:
         return self.catalogues.get(language, self.texts)
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        """The FAQ search index, built when the FAQ page is (after the first paint)."""
+        return SearchIndex(self.content, self.readings)
 
 
 def load_bundle(root: Path | None = None) -> Bundle:
@@ -68,7 +74,7 @@ def load_bundle(root: Path | None = None) -> Bundle:
         texts=texts,
         font_family=family,
         content=content,
-        search=SearchIndex(content, load_readings(content_dir(root))),
+        readings=load_readings(content_dir(root)),
         catalogues=catalogues,
     )
 
