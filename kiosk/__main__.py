@@ -1,5 +1,5 @@
 """``python -m kiosk``: the touchscreen application."""
 
-from kiosk.main import main
+from kiosk.main import run
 
-raise SystemExit(main())
+run()

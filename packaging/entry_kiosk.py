@@ -4,9 +4,7 @@ Kept tiny on purpose: everything lives in ``kiosk.main``; this file only exists 
 PyInstaller wants a script, not a ``module:function`` entry point.
 """
 
-import sys
-
-from kiosk.main import main
+from kiosk.main import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -15,6 +15,7 @@ import importlib.util
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 
@@ -157,12 +158,14 @@ def test_spec_builds_both_entry_points_into_one_folder() -> None:
 
 
 def test_entry_scripts_call_the_package_entry_points() -> None:
+    """The build's two programs start where the installed ``kiosk`` and ``kiosk-calc`` do."""
+    project = tomllib.loads((PACKAGING.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    scripts = {**project["project"]["scripts"], **project["project"]["gui-scripts"]}
+    assert scripts == {"kiosk": "kiosk.main:run", "kiosk-calc": "kiosk.cli:main"}
     gui = (PACKAGING / "entry_kiosk.py").read_text(encoding="utf-8")
     calc = (PACKAGING / "entry_kiosk_calc.py").read_text(encoding="utf-8")
-    assert "from kiosk.main import main" in gui
-    assert "from kiosk.cli import main" in calc
-    for text in (gui, calc):
-        assert "sys.exit(main())" in text
+    assert "from kiosk.main import run" in gui and "    run()" in gui
+    assert "from kiosk.cli import main" in calc and "sys.exit(main())" in calc
 
 
 @pytest.mark.parametrize("relative", NEEDED_LINUX)
