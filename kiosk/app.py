@@ -17,7 +17,13 @@ from kiosk.content.commands import check_font
 from kiosk.content.faq import Content, content_dir, load_content
 from kiosk.content.pinyin import Readings, load_readings
 from kiosk.content.search import SearchIndex
-from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts, load_texts
+from kiosk.content.texts import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    Texts,
+    check_placeholders,
+    load_texts,
+)
 from kiosk.ops.install import OpsHooks, install_operations
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.rules import RulesData, load_rules
@@ -64,6 +70,7 @@ def load_bundle(root: Path | None = None) -> Bundle:
     catalogues = {
         language: load_texts(resources.text_dir(root), language) for language in LANGUAGES
     }
+    check_placeholders(resources.text_dir(root), catalogues)
     texts = catalogues[DEFAULT_LANGUAGE]
     content = load_content(content_dir(root), rules, as_of=date.today())
     check_font(root, content)  # every string on screen has its glyphs in the bundled font

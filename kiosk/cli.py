@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 from kiosk import resources
 from kiosk.content import commands as content_commands
-from kiosk.content.texts import SECTIONS, load_texts
+from kiosk.content.texts import LANGUAGES, SECTIONS, check_placeholders, load_texts
 from kiosk.rules import (
     Category,
     ContributionResult,
@@ -46,7 +46,15 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument in one line (and exits 2) instead of usage + error."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+        one_line = message.replace("\r", "\\r").replace("\n", "\\n")  # a stray "a\nb" argument
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {one_line}\n")
+
+
+def _reject_empty_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Python 3.11's argparse takes ``--wage=--`` as an empty list instead of an error."""
+    for name, value in vars(args).items():
+        if isinstance(value, list):
+            parser.error(f"argument --{name.replace('_', '-')}: expected one argument")
 
 
 def _decimal(text: str) -> Decimal:
@@ -248,13 +256,16 @@ def run(args: argparse.Namespace, rules: RulesData) -> dict[str, Any]:
         )
         _write_sheet(args, rules, pen)
         return pension_json(pen)
-    texts = load_texts(resources.text_dir(args.resources or resources.resources_dir()))
+    text_dir = resources.text_dir(args.resources or resources.resources_dir())
+    catalogues = {language: load_texts(text_dir, language) for language in LANGUAGES}
+    check_placeholders(text_dir, catalogues)
+    languages = list(catalogues)
     checked_content = content_commands.check(args.resources or resources.resources_dir(), rules)
     return {
         "ok": True,
         "rules_updated": rules.updated.isoformat(),
         "checked": [f"rules/{name}" for name in RULE_FILES]
-        + [f"text/{texts.language}/{name}.toml" for name in SECTIONS]
+        + [f"text/{language}/{name}.toml" for language in languages for name in SECTIONS]
         + checked_content,
     }
 
@@ -305,7 +316,9 @@ def _write_sheet(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _reject_empty_values(parser, args)
     root = args.resources or resources.resources_dir()
     try:
         rules = load_rules(resources.rules_dir(root))

@@ -27,7 +27,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from kiosk.rules import RulesData, figures_for_year
+from kiosk import resources
+from kiosk.rules import InputError, RulesData, figures_for_year
 from kiosk.rules.loader import DataFileError, validate_file
 from kiosk.rules.retirement import official_age_text, years_months_text
 
@@ -309,6 +310,7 @@ def load_content(directory: Path, rules: RulesData, *, as_of: date) -> Content:
     faq_paths = sorted(faq_folder.glob("*.toml"))
     if not faq_paths:
         raise DataFileError(faq_folder, "", "no FAQ files (*.toml) found (没有常见问题文件)")
+    _check_figures_in_force(rules, resources.rules_dir(directory.parent), as_of)
     values = placeholder_values(rules, as_of=as_of)
     located: list[tuple[Path, int, FaqEntry]] = []
     for path in faq_paths:
@@ -332,6 +334,27 @@ def load_content(directory: Path, rules: RulesData, *, as_of: date) -> Content:
         guide=guide,
         files=(categories_path, guide_path, *faq_paths),
     )
+
+
+def _check_figures_in_force(rules: RulesData, rules_folder: Path, as_of: date) -> None:
+    """The answers quote today's rates and limits: a rules file with none in force on ``as_of``
+    (every period starts later, e.g. a mistyped year) names its file and field here."""
+    rates = rules_folder / "rates.toml"
+    for table, rows in (
+        ("pension", rules.rates.pension),
+        ("unemployment", rules.rates.unemployment),
+    ):
+        if not any(row.effective_from <= as_of for row in rows):
+            first = min(range(len(rows)), key=lambda i: rows[i].effective_from)
+            raise DataFileError(
+                rates,
+                f"{table}[{first}].effective_from",
+                f"no period in force on {as_of} (没有当前适用的费率)",
+            )
+    try:
+        figures_for_year(as_of.year, rules.contribution, as_of=as_of)
+    except InputError as exc:
+        raise DataFileError(rules_folder / "contribution.toml", "year", exc.message) from None
 
 
 def _unique(items: Iterable[tuple[int, str]], path: Path, table: str, key: str, what: str) -> None:

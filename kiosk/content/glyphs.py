@@ -67,8 +67,10 @@ def font_characters(path: Path) -> frozenset[int]:
                 found |= _format12(data, cmap + sub)
     except FileNotFoundError:
         raise DataFileError(path, "", "font file is missing") from None
-    except (OSError, struct.error, StopIteration) as exc:
-        raise DataFileError(path, "", f"not a readable OpenType font: {exc!r}") from None
+    except StopIteration:
+        raise DataFileError(path, "", "not a readable OpenType font: no cmap table") from None
+    except (OSError, struct.error) as exc:
+        raise DataFileError(path, "", f"not a readable OpenType font: {exc}") from None
     if not found:
         raise DataFileError(path, "cmap", "no Unicode character map")
     return frozenset(found)

@@ -14,11 +14,14 @@ from decimal import Decimal
 
 from kiosk.rules.models import ContributionData, PensionData, RatesData
 from kiosk.rules.money import money_text, to_fen
+from kiosk.rules.pension import MAX_INDEX, MIN_INDEX
 from kiosk.rules.steps import InputError, Step, StepKey
 from kiosk.rules.yearmonth import YearMonth
 
 DEFAULT_ASSUMED_RATE = Decimal("0.02")
 MAX_ASSUMED_RATE = Decimal("0.1")
+EARLIEST_RETIREMENT = YearMonth(1950, 1)
+LATEST_RETIREMENT = YearMonth(2200, 12)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +45,27 @@ def estimate_account_balance(
     assumed_rate: Decimal = DEFAULT_ASSUMED_RATE,
 ) -> AccountEstimate:
     """Estimate the balance built by ``account_months`` of contributions before ``retirement_month``."""
+    if not EARLIEST_RETIREMENT <= retirement_month <= LATEST_RETIREMENT:
+        raise InputError(
+            "retirement_month",
+            "out_of_range",
+            f"退休年月须在{EARLIEST_RETIREMENT.year}年至{LATEST_RETIREMENT.year}年之间",
+            low=str(EARLIEST_RETIREMENT),
+            high=str(LATEST_RETIREMENT),
+        )
     if not 0 <= account_months <= 70 * 12:
         raise InputError("account_months", "out_of_range", "建账后缴费月数须在0至840之间")
-    if not Decimal(0) <= assumed_rate <= MAX_ASSUMED_RATE:
+    if not average_index.is_finite() or not MIN_INDEX <= average_index <= MAX_INDEX:
+        raise InputError(
+            "index",
+            "out_of_range",
+            "平均缴费指数须在0.3至3之间",
+            low=str(MIN_INDEX),
+            high=str(MAX_INDEX),
+        )
+    if not assumed_rate.is_finite() or not Decimal(0) <= assumed_rate <= MAX_ASSUMED_RATE:
         raise InputError("assumed_rate", "out_of_range", "假设记账利率须在0%至10%之间")
+    assumed_rate = abs(assumed_rate)  # -0 is 0, and is shown as 0
     wages = {row.contribution_year: row.average_wage_monthly for row in contribution.year}
     published = {row.year: row.rate for row in pension.crediting_rate if row.status.is_fact}
     account_rate = rates.pension[-1].individual

@@ -161,7 +161,7 @@ def contribution(
             )
         if wage is None or base is not None or base_percent is not None:
             raise InputError("wage", "required", "企业职工请填写月工资（--wage）")
-        if not Decimal(0) < wage <= MAX_WAGE:
+        if not wage.is_finite() or not Decimal(0) < wage <= MAX_WAGE:
             raise InputError(
                 "wage", "out_of_range", "月工资须大于0", low="0.01", high=str(MAX_WAGE)
             )
@@ -273,6 +273,10 @@ def base_for_percent(percent: Decimal, row: ContributionYear) -> Decimal:
 
     60% gives exactly the published floor and 300% the published ceiling.
     """
+    if not percent.is_finite() or not MIN_PERCENT <= percent <= MAX_PERCENT:
+        raise InputError(
+            "base_percent", "out_of_range", "缴费档次须在60%至300%之间", low="60", high="300"
+        )
     raw = to_yuan(row.average_wage_monthly * percent / 100)
     return min(max(raw, row.base_floor), row.base_ceiling)
 
@@ -319,10 +323,6 @@ def _flexible_base(
             "base", "required", "灵活就业人员请选择缴费档次（--base 或 --base-percent，二选一）"
         )
     if base_percent is not None:
-        if not MIN_PERCENT <= base_percent <= MAX_PERCENT:
-            raise InputError(
-                "base_percent", "out_of_range", "缴费档次须在60%至300%之间", low="60", high="300"
-            )
         chosen = base_for_percent(base_percent, row)
         step = Step(
             StepKey.CON_BASE_PERCENT,
@@ -336,8 +336,8 @@ def _flexible_base(
         )
         return chosen, step
     assert base is not None
-    chosen = to_fen(base)
-    if not floor <= chosen <= ceiling:
+    chosen = to_fen(base) if base.is_finite() and abs(base) <= MAX_WAGE else base
+    if not chosen.is_finite() or not floor <= chosen <= ceiling:
         raise InputError(
             "base",
             "out_of_range",

@@ -12,6 +12,8 @@ from kiosk.rules.models import ContributionData, PensionData, RatesData, Retirem
 
 M = TypeVar("M", bound=BaseModel)
 
+MAX_FILE_BYTES = 1024 * 1024  # far above any bundled file (the largest is about 10 KB)
+
 RULE_FILES: dict[str, type[BaseModel]] = {
     "retirement.toml": RetirementData,
     "contribution.toml": ContributionData,
@@ -43,15 +45,28 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
+    """Parse ``path``; a missing, unreadable, oversized, non-UTF-8 or invalid file raises
+    :class:`DataFileError`. Reads at most ``MAX_FILE_BYTES`` (+1), so a huge or endless file is
+    refused at once instead of filling the memory."""
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise DataFileError(path, "", "file is missing (文件不存在)") from None
+    except OSError as exc:
+        raise DataFileError(path, "", f"cannot be read (无法读取): {exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // 1024 // 1024} MB"
+        raise DataFileError(path, "", f"file is too large (文件过大): over {limit}")
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))  # a BOM (Windows Notepad) is fine
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataFileError(path, "", f"not UTF-8 text (不是UTF-8编码): line {line}") from None
     except tomllib.TOMLDecodeError as exc:
         raise DataFileError(path, "", f"not valid TOML (格式错误): {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(path, "", f"cannot be read (无法读取): {exc}") from None
+    except RecursionError:
+        raise DataFileError(path, "", "not valid TOML (格式错误): nested too deeply") from None
 
 
 def validate_file(path: Path, model: type[M]) -> M:

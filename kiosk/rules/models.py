@@ -300,7 +300,7 @@ class PaymentMonthsTable(_Sourced):
     interpolation: str = Field(min_length=1)
     interpolation_status: Status
     interpolation_source: str = Field(min_length=1)
-    table: dict[int, Annotated[Decimal, Field(gt=0, le=300)]]
+    table: dict[int, Annotated[Decimal, Field(gt=0, le=300)]] = Field(min_length=1)
 
     @field_validator("table")
     @classmethod

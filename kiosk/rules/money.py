@@ -7,19 +7,25 @@ TENTH = Decimal("0.1")
 YUAN = Decimal("1")
 
 
+def _rounded(value: Decimal, unit: Decimal) -> Decimal:
+    """ROUND_HALF_UP to ``unit``; a zero loses its sign (an input of ``-0`` never shows ``-0.00``)."""
+    rounded = value.quantize(unit, rounding=ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
 def to_fen(value: Decimal) -> Decimal:
     """Round money to the fen (0.01 yuan)."""
-    return value.quantize(FEN, rounding=ROUND_HALF_UP)
+    return _rounded(value, FEN)
 
 
 def to_yuan(value: Decimal) -> Decimal:
     """Round money to a whole yuan (how Shandong publishes contribution-base limits)."""
-    return value.quantize(YUAN, rounding=ROUND_HALF_UP)
+    return _rounded(value, YUAN)
 
 
 def to_tenth(value: Decimal) -> Decimal:
     """Round to one decimal (计发月数 for ages that are not whole years)."""
-    return value.quantize(TENTH, rounding=ROUND_HALF_UP)
+    return _rounded(value, TENTH)
 
 
 def months_to_years(months: int) -> Decimal:

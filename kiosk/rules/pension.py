@@ -19,6 +19,8 @@ from kiosk.rules.steps import InputError, Step, StepKey
 MIN_INDEX = Decimal("0.3")
 MAX_INDEX = Decimal("3")
 MAX_BALANCE = Decimal("100000000")
+MIN_PAYMENT_MONTHS = Decimal(1)
+MAX_PAYMENT_MONTHS = Decimal(300)  # the largest 计发月数 the data files accept
 ONE_PERCENT = Decimal("0.01")
 
 
@@ -109,13 +111,16 @@ def pension(
     """
     choice = _choose_base(data, pension_base, retirement_year)
     _check_inputs(average_index, contribution_months, pre_account_months, account_balance)
-    months = (
-        payment_months
-        if payment_months is not None
-        else payment_months_for(retirement_age_months, data)
-    )
-    if months <= 0:
-        raise InputError("payment_months", "out_of_range", "计发月数须大于0")
+    looked_up = payment_months_for(retirement_age_months, data)  # checks the age, even if given
+    months = payment_months if payment_months is not None else looked_up
+    if not months.is_finite() or not MIN_PAYMENT_MONTHS <= months <= MAX_PAYMENT_MONTHS:
+        raise InputError(
+            "payment_months",
+            "out_of_range",
+            f"计发月数须在{MIN_PAYMENT_MONTHS}至{MAX_PAYMENT_MONTHS}之间",
+            low=str(MIN_PAYMENT_MONTHS),
+            high=str(MAX_PAYMENT_MONTHS),
+        )
     basis = data.legal_basis
     base = choice.amount
     years = months_to_years(contribution_months)
@@ -214,7 +219,7 @@ def _choose_base(
     if (pension_base is None) == (retirement_year is None):
         raise InputError("pension_base", "required", "请给出计发基数或退休年份（二选一）")
     if pension_base is not None:
-        if not Decimal(0) < pension_base <= MAX_BALANCE:
+        if not pension_base.is_finite() or not Decimal(0) < pension_base <= MAX_BALANCE:
             raise InputError("pension_base", "out_of_range", "计发基数须大于0")
         return PensionBaseChoice(to_fen(pension_base), None, None, provisional=False)
     assert retirement_year is not None

@@ -12,6 +12,7 @@ from kiosk.rules.steps import InputError, Step, StepKey
 from kiosk.rules.yearmonth import YearMonth
 
 EARLIEST_BIRTH = YearMonth(1930, 1)
+LATEST_BIRTH = YearMonth(2100, 12)  # the rules data reach 2100; far later months leave the calendar
 MAX_CONTRIBUTION_MONTHS = 70 * 12
 
 
@@ -101,13 +102,14 @@ def retirement(
     ``contribution_months`` is the cumulative total: actual plus deemed (视同缴费年限).
     """
     today = YearMonth.of(as_of)
-    if birth < EARLIEST_BIRTH or birth > today:
+    latest = min(today, LATEST_BIRTH)
+    if birth < EARLIEST_BIRTH or birth > latest:
         raise InputError(
             "birth",
             "out_of_range",
-            f"出生年月须在{EARLIEST_BIRTH.year}年1月至{today.year}年{today.month}月之间",
+            f"出生年月须在{EARLIEST_BIRTH.year}年1月至{latest.year}年{latest.month}月之间",
             low=str(EARLIEST_BIRTH),
-            high=str(today),
+            high=str(latest),
         )
     if contribution_months is not None and not 0 <= contribution_months <= MAX_CONTRIBUTION_MONTHS:
         raise InputError(

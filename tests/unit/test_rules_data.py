@@ -163,3 +163,10 @@ def test_file_that_is_not_utf8(rules_copy: Path) -> None:
 
 def test_the_unchanged_copy_loads(rules_copy: Path, rules: RulesData) -> None:
     assert load_rules(rules_copy) == rules
+
+
+def test_a_file_saved_with_a_byte_order_mark_loads(rules_copy: Path, rules: RulesData) -> None:
+    """Windows Notepad may save UTF-8 with a BOM: the same data, not a broken file."""
+    for path in rules_copy.glob("*.toml"):
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_rules(rules_copy) == rules

@@ -5,6 +5,8 @@ a blank label. Placeholders are named: ``{amount}``.
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +19,7 @@ from kiosk.content.texts.ops import OpsTexts
 from kiosk.content.texts.pension import PensionTexts
 from kiosk.content.texts.retirement import RetirementTexts
 from kiosk.content.texts.sheet import SheetTexts
-from kiosk.rules.loader import validate_file
+from kiosk.rules.loader import DataFileError, validate_file
 from kiosk.rules.steps import StepKey
 
 DEFAULT_LANGUAGE = "zh_CN"
@@ -64,4 +66,53 @@ def load_texts(directory: Path, language: str = DEFAULT_LANGUAGE) -> Texts:
     return Texts(language=language, **sections)  # type: ignore[arg-type]
 
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "SECTIONS", "CommonTexts", "Texts", "load_texts"]
+def check_placeholders(directory: Path, catalogues: Mapping[str, Texts]) -> None:
+    """Every string's ``{placeholders}`` are well formed and the same in every language as in
+    the default one; raise DataFileError naming the file and the field (a misspelt ``{dat}``
+    would otherwise fail when the string is first shown)."""
+    reference = catalogues[DEFAULT_LANGUAGE]
+    for language, texts in catalogues.items():
+        for section in SECTIONS:
+            path = directory / language / f"{section}.toml"
+            wanted = dict(_strings(getattr(reference, section).model_dump()))
+            for field, text in _strings(getattr(texts, section).model_dump()):
+                names = _placeholders(text, path, field)
+                expected = _placeholders(wanted.get(field, ""), path, field)
+                if names != expected:
+                    other = directory / DEFAULT_LANGUAGE / f"{section}.toml"
+                    raise DataFileError(
+                        path,
+                        field,
+                        f"placeholders {_shown(names)} differ from {_shown(expected)} in {other} "
+                        "(占位符不一致)",
+                    )
+
+
+def _strings(data: dict[str, object], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _strings(value, f"{prefix}{key}.")
+        elif isinstance(value, str):
+            yield f"{prefix}{key}", value
+
+
+def _placeholders(text: str, path: Path, field: str) -> set[str]:
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as exc:  # a lone "{" or "}"
+        raise DataFileError(path, field, f"broken placeholder (占位符格式错误): {exc}") from None
+
+
+def _shown(names: set[str]) -> str:
+    return " ".join(f"{{{name}}}" for name in sorted(names)) or "none"
+
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "SECTIONS",
+    "CommonTexts",
+    "Texts",
+    "check_placeholders",
+    "load_texts",
+]
