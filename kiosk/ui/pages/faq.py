@@ -44,7 +44,7 @@ class FaqPage(Journey):
         self.categories = FaqCategoriesScreen(
             texts=texts, content=content, search_icon=search_icon, guide_icon=guide_icon
         )
-        self.questions = FaqListScreen()
+        self.questions = FaqListScreen(content=content)
         self.answer = FaqAnswerScreen(texts=texts, content=content)
         self.search = FaqSearchScreen(texts=texts, content=content, index=index)
         for screen in (self.categories, self.questions, self.answer, self.search):
@@ -94,9 +94,12 @@ class FaqPage(Journey):
         return True
 
     def reset(self) -> None:
-        """Back to the categories; the search and the way back cleared."""
+        """Back to the categories; the search, the way back and the last list and answer
+        cleared (nothing of the last visit is kept, shown or not)."""
         self._history.clear()
         self.search.clear()
+        self.questions.clear()
+        self.answer.clear()
         self._show(self.categories, "", counted=False)
 
     # helpers ----------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.content.faq import AnswerBlock, Content, FaqEntry
 from kiosk.content.texts import DEFAULT_LANGUAGE, Texts
 from kiosk.ui.navigation import PageId
-from kiosk.ui.pages.faq_browse import TileGrid, question_button, scrolling_column
+from kiosk.ui.pages.faq_browse import QuestionList, scrolling_column
 from kiosk.ui.widgets.results import Card
 from kiosk.ui.widgets.style import button, label
 
@@ -34,16 +34,31 @@ class FaqAnswerScreen(QWidget):
         self.category = label("", "muted")
         self.question = label("", "heading")
         self.question.setObjectName("faq_question")
+        # Made once, as many lines and places as the longest answer needs, and refilled: opening
+        # another answer creates no widget, so the screen switches within a frame.
         self.body = QWidget()
         self._body = QVBoxLayout(self.body)
         self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(16)
+        self._lines = [_Line() for _ in range(max(_line_count(e) for e in content.entries))]
+        for line in self._lines:
+            self._body.addWidget(line)
         self.where = Card()
         self.where.setObjectName("faq_where")
+        self.where.add(label(texts.faq.where_title, "subheading"))
+        self._where_note = label("")
+        self.where.add(self._where_note)
+        self._places: list[tuple[QLabel, QLabel]] = []
+        for _ in range(max(len(e.where) for e in content.entries)):
+            name, purpose = label("", "strong"), label("", "muted")
+            self.where.add(name)
+            self.where.add(purpose)
+            self._places.append((name, purpose))
         self.journey_button = button("", "primary", name="faq_journey")
         self.journey_button.clicked.connect(self._on_journey)
         self.related_heading = label(texts.faq.related_title, "subheading")
-        self.related = TileGrid(min_width=10_000, max_columns=1)
+        self.related = QuestionList(max(len(e.related) for e in content.entries))
+        self.related.entry_chosen.connect(self.related_chosen)
         self.source = label("", "small")
         self.checked = label("", "small")
         self.content_language = label(texts.faq.content_language, "muted")
@@ -79,7 +94,7 @@ class FaqAnswerScreen(QWidget):
             self.journey_button.setText(t.journey_button.format(title=self._journey_title(page)))
         self.journey_button.setVisible(entry.journey is not None)
         related = [self._content.entry(i) for i in entry.related]
-        self.related.set_buttons([question_button(e, self.related_chosen.emit) for e in related])
+        self.related.show_entries(related)
         self.related_heading.setVisible(bool(related))
         self.related.setVisible(bool(related))
         self.source.setText(t.source.format(source=entry.source))
@@ -88,13 +103,18 @@ class FaqAnswerScreen(QWidget):
         if counted:
             self.entry_opened.emit(entry.id)
 
+    def clear(self) -> None:
+        """No entry (a reset): nothing of the last answer is left, shown or not."""
+        self.entry = None
+        for text in (self.category, self.question, self.source, self.checked):
+            text.setText("")
+        self._fill_body(())
+        self._fill_where(None)
+        self.related.show_entries([])
+
     def paragraphs(self) -> list[str]:
         """The answer's text as shown, one string per paragraph or list item (tests)."""
-        return [
-            w.text()
-            for w in self.body.findChildren(QLabel)
-            if w.objectName() in {"faq_paragraph", "faq_item"}
-        ]
+        return [line.text.text() for line in self._lines if not line.isHidden()]
 
     # helpers ----------------------------------------------------------------------------------
 
@@ -107,49 +127,53 @@ class FaqAnswerScreen(QWidget):
         }[page]
 
     def _fill_body(self, blocks: tuple[AnswerBlock, ...]) -> None:
-        _clear(self._body)
-        for block in blocks:
-            if block.kind == "paragraph":
-                text = label(block.lines[0])
-                text.setObjectName("faq_paragraph")
-                self._body.addWidget(text)
-                continue
-            for line in block.lines:
-                row = QWidget()
-                layout = QHBoxLayout(row)
-                layout.setContentsMargins(16, 0, 0, 0)
-                layout.setSpacing(12)
-                bullet = label(BULLET, wrap=False)
-                item = label(line)
-                item.setObjectName("faq_item")
-                layout.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
-                layout.addWidget(item, 1)
-                self._body.addWidget(row)
+        lines = [(block.kind, line) for block in blocks for line in block.lines]
+        if len(lines) > len(self._lines):  # longer than any answer at start
+            for _ in range(len(lines) - len(self._lines)):
+                self._lines.append(_Line())
+                self._body.addWidget(self._lines[-1])
+        for position, widget in enumerate(self._lines):
+            kind, text = lines[position] if position < len(lines) else ("paragraph", "")
+            widget.fill(text, bulleted=kind == "list")
+            widget.setVisible(position < len(lines))
 
-    def _fill_where(self, entry: FaqEntry) -> None:
-        _clear(self.where.column)
-        guide = self._content.guide
-        self.where.add(label(self._texts.faq.where_title, "subheading"))
-        if entry.where_note:
-            self.where.add(label(entry.where_note))
-        for channel_id in entry.where:
-            channel = guide.channel_by_id(channel_id)
-            name = label(channel.name, "strong")
-            name.setObjectName(f"faq_where_{channel.id}")
-            self.where.add(name)
-            self.where.add(label(channel.purpose, "muted"))
-        self.where.setVisible(bool(entry.where or entry.where_note))
+    def _fill_where(self, entry: FaqEntry | None) -> None:
+        note = entry.where_note if entry is not None else ""
+        self._where_note.setText(note)
+        self._where_note.setVisible(bool(note))
+        channels = [self._content.guide.channel_by_id(i) for i in entry.where] if entry else []
+        for position, (name, purpose) in enumerate(self._places):
+            channel = channels[position] if position < len(channels) else None
+            name.setText(channel.name if channel else "")
+            name.setObjectName(f"faq_where_{channel.id}" if channel else "")
+            purpose.setText(channel.purpose if channel else "")
+            name.setVisible(channel is not None)
+            purpose.setVisible(channel is not None)
+        self.where.setVisible(bool(channels or note))
 
     def _on_journey(self) -> None:
         if self.entry is not None and self.entry.journey is not None:
             self.journey_requested.emit(PageId(self.entry.journey.value))
 
 
-def _clear(layout: QVBoxLayout | QHBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)  # gone from findChildren now, deleted later
-            widget.deleteLater()
+def _line_count(entry: FaqEntry) -> int:
+    return sum(len(block.lines) for block in entry.blocks())
+
+
+class _Line(QWidget):
+    """A paragraph, or a list item with its bullet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row = QHBoxLayout(self)
+        self._row.setSpacing(12)
+        self.bullet = label(BULLET, wrap=False)
+        self.text = label("")
+        self._row.addWidget(self.bullet, 0, Qt.AlignmentFlag.AlignTop)
+        self._row.addWidget(self.text, 1)
+
+    def fill(self, text: str, *, bulleted: bool) -> None:
+        self.text.setText(text)
+        self.text.setObjectName("faq_item" if bulleted else "faq_paragraph")
+        self.bullet.setVisible(bulleted)
+        self._row.setContentsMargins(16 if bulleted else 0, 0, 0, 0)

@@ -3,7 +3,7 @@ questions of one category, each a big button. Both scroll with a flick."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon, QResizeEvent
@@ -43,7 +43,7 @@ class TileGrid(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.buttons: list[RichButton] = []
+        self._widgets: list[RichButton] = []
         self._min_width = min_width
         self._max_columns = max_columns
         self._columns = 0
@@ -51,13 +51,17 @@ class TileGrid(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setSpacing(SPACING)
 
+    @property
+    def buttons(self) -> list[RichButton]:
+        return list(self._widgets)
+
     def set_buttons(self, buttons: Sequence[RichButton]) -> None:
-        for old in self.buttons:
+        for old in self._widgets:
             self._grid.removeWidget(old)
             old.hide()
             old.setParent(None)  # off screen and out of findChildren now, deleted later
             old.deleteLater()
-        self.buttons = list(buttons)
+        self._widgets = list(buttons)
         self._columns = 0
         self._arrange(self._fitting(self.width()) if self.width() > 0 else 1)
 
@@ -68,7 +72,7 @@ class TileGrid(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for i, widget in enumerate(self.buttons):
+        for i, widget in enumerate(self._widgets):
             self._grid.addWidget(widget, i // columns, i % columns)
         for column in range(self._max_columns):
             self._grid.setColumnStretch(column, 1 if column < columns else 0)
@@ -76,6 +80,47 @@ class TileGrid(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._arrange(self._fitting(event.size().width()))
         super().resizeEvent(event)
+
+
+class QuestionList(TileGrid):
+    """Question buttons, one to a row, made once and refilled: another category's questions or
+    another answer's related ones need no new widget, so the screen switches within a frame.
+    ``buttons`` are the ones showing; a touch emits ``entry_chosen(id)``."""
+
+    entry_chosen = Signal(str)
+
+    def __init__(self, size: int, *, parent: QWidget | None = None) -> None:
+        super().__init__(min_width=10_000, max_columns=1, parent=parent)
+        self._shown = 0
+        self.set_buttons([self._slot() for _ in range(size)])
+
+    @property
+    def buttons(self) -> list[RichButton]:
+        return self._widgets[: self._shown]
+
+    def show_entries(self, entries: Sequence[FaqEntry]) -> None:
+        if len(entries) > len(self._widgets):  # more than the content had at start
+            self.set_buttons(
+                [*self._widgets, *(self._slot() for _ in entries[len(self._widgets) :])]
+            )
+        for position, widget in enumerate(self._widgets):
+            entry = entries[position] if position < len(entries) else None
+            question = entry.question if entry is not None else ""  # nothing left behind
+            if widget.title_label.text() != question:
+                widget.title_label.setText(question)
+                widget.setAccessibleName(question)
+                widget.setProperty("entry", entry.id if entry is not None else "")
+            widget.setVisible(entry is not None)
+        self._shown = len(entries)
+
+    def _slot(self) -> RichButton:
+        widget = RichButton("", role="option")
+        widget.setObjectName("faq_question")
+        widget.clicked.connect(
+            lambda _=False, w=widget: self.entry_chosen.emit(w.property("entry"))
+        )
+        widget.hide()
+        return widget
 
 
 class FaqCategoriesScreen(QWidget):
@@ -132,12 +177,14 @@ class FaqListScreen(QWidget):
 
     entry_chosen = Signal(str)
 
-    def __init__(self, *, parent: QWidget | None = None) -> None:
+    def __init__(self, *, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scroll_area, column = scrolling_column(self)
         self.heading = label("", "heading")
         self.line = label("", "muted")
-        self.list = TileGrid(min_width=10_000, max_columns=1)
+        longest = max(len(content.in_category(c.id)) for c in content.categories)
+        self.list = QuestionList(longest)
+        self.list.entry_chosen.connect(self.entry_chosen)
         self.category_id = ""
         column.addWidget(self.heading)
         column.addWidget(self.line)
@@ -148,16 +195,15 @@ class FaqListScreen(QWidget):
         self.category_id = category.id
         self.heading.setText(category.title)
         self.line.setText(category.line)
-        self.list.set_buttons([question_button(entry, self.entry_chosen.emit) for entry in entries])
+        self.list.show_entries(entries)
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def clear(self) -> None:
+        """No category (a reset): nothing of the last one is left, shown or not."""
+        self.category_id = ""
+        self.heading.setText("")
+        self.line.setText("")
+        self.list.show_entries([])
 
     def question_buttons(self) -> list[RichButton]:
         return self.list.buttons
-
-
-def question_button(entry: FaqEntry, on_click: Callable[[str], object]) -> RichButton:
-    """A big button for one question; a touch calls ``on_click(entry.id)``."""
-    widget = RichButton(entry.question, role="option")
-    widget.setObjectName(f"faq_question_{entry.id}")
-    widget.clicked.connect(lambda _=False, e=entry.id: on_click(e))
-    return widget

@@ -7,8 +7,6 @@ a wide screen and above it on a portrait or small one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
@@ -16,7 +14,7 @@ from PySide6.QtWidgets import QBoxLayout, QLineEdit, QVBoxLayout, QWidget
 from kiosk.content.faq import Content
 from kiosk.content.search import Hit, SearchIndex
 from kiosk.content.texts import Texts
-from kiosk.ui.pages.faq_browse import SPACING, TileGrid
+from kiosk.ui.pages.faq_browse import SPACING, QuestionList, TileGrid
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.rich_button import RichButton
 from kiosk.ui.widgets.style import label
@@ -56,10 +54,8 @@ class FaqSearchScreen(QWidget):
         )
         self.status = label(t.search_prompt, "muted")
         self.status.setObjectName("faq_search_status")
-        self.results = TileGrid(min_width=10_000, max_columns=1)
-        self.results.set_buttons(
-            [question_button_slot(self.entry_chosen.emit) for _ in range(MAX_SHOWN)]
-        )
+        self.results = QuestionList(MAX_SHOWN)
+        self.results.entry_chosen.connect(self.entry_chosen)
         self.categories = TileGrid(min_width=420, max_columns=2)
         self.categories.set_buttons(
             [self._category_button(c.id, c.title) for c in content.categories]
@@ -104,7 +100,7 @@ class FaqSearchScreen(QWidget):
         return self.field.text()
 
     def shown_questions(self) -> list[str]:
-        return [b.text() for b in self.results.buttons if not b.isHidden()]
+        return [b.text() for b in self.results.buttons]
 
     def focus_field(self) -> None:
         """For the clerk's hardware keyboard (the touch keyboard never takes the focus)."""
@@ -126,14 +122,7 @@ class FaqSearchScreen(QWidget):
         t = self._texts.faq
         query = self.field.text()
         self.hits = self.index.search(query) if query.strip() else []
-        shown = self.hits[:MAX_SHOWN]
-        for position, widget in enumerate(self.results.buttons):
-            if position < len(shown):
-                entry = shown[position].entry
-                widget.title_label.setText(entry.question)
-                widget.setAccessibleName(entry.question)
-                widget.setProperty("entry", entry.id)
-            widget.setVisible(position < len(shown))
+        self.results.show_entries([hit.entry for hit in self.hits[:MAX_SHOWN]])
         if not query.strip():
             message = t.search_prompt
         elif not self.hits:
@@ -167,12 +156,3 @@ class FaqSearchScreen(QWidget):
             self._split.setDirection(direction)
         self.keyboard.setMaximumWidth(round(size.width() * KEYBOARD_SHARE) if wide else 16_777_215)
         super().resizeEvent(event)
-
-
-def question_button_slot(on_click: Callable[[str], object]) -> RichButton:
-    """A result button whose entry is set when it is filled (its ``entry`` property)."""
-    widget = RichButton("", role="option")
-    widget.setObjectName("faq_result")
-    widget.clicked.connect(lambda _=False, w=widget: on_click(str(w.property("entry"))))
-    widget.hide()
-    return widget
