@@ -350,8 +350,10 @@ class QrView(QWidget):
         self.show()
 
     def close_view(self) -> None:
+        """关闭: hidden, not deleted; the next 扫码带走 replaces it and the result takes it along
+        (deleting it here left :class:`SheetActions` holding a deleted view, and a second
+        扫码带走 crashed)."""
         self.hide()
-        self.deleteLater()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._host:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import zxingcpp
 from pypdf import PdfReader
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
@@ -179,7 +180,9 @@ def test_scan_to_take_away_shows_a_decodable_qr_and_goes_with_the_result(
     assert decoded(view.code.grab().toImage()) == [sheet.summary]
     view.close_button.click()
     assert not view.isVisible()
-    actions.qr_button.click()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the loop between taps
+    actions.qr_button.click()  # again: a new view (this crashed once the closed one was deleted)
+    assert actions.qr_view is not None and actions.qr_view.isVisible()
     kiosk_window.go_home()  # 首页 / idle reset: the result and its QR view are gone
     assert journey.result_area is None
 

@@ -14,7 +14,9 @@ class KineticScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # One grab: a second one would replace it (Qt ungrabs the first), and each grab registers
+        # a new gesture type that PySide keeps a Python enum class of for good (about 3 KiB).
+        # A finger drags it too, through the mouse events Qt makes from unhandled touches.
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         if content is not None:
             self.setWidget(content)
