@@ -8,6 +8,7 @@ asked for yet), or straight away when it is shown or :attr:`MainWindow.pages` is
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
@@ -28,7 +29,7 @@ PageFactory = Callable[[str], tuple[Texts, PageBuilders, str]]
 class MainWindow(QMainWindow):
     page_changed = Signal(PageId)
     page_built = Signal(PageId, QWidget)  # a page has just been built and added to the stack
-    pages_replaced = Signal()  # after a language switch: the pages are new widgets
+    pages_replaced = Signal()  # after a language switch: the pages are another language's
 
     def __init__(
         self,
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(texts.common.window_title)
         self._built: dict[PageId, QWidget] = {}
         self._builders: dict[PageId, PageBuilder] = dict(pages)
+        self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
+        self._styled: Preset | None = None
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_next)
         self.language = texts.language
@@ -81,6 +84,16 @@ class MainWindow(QMainWindow):
         for page in list(self._builders):
             self.page(page)
         return dict(self._built)
+
+    def build_every_language(self) -> None:
+        """Build every page not built yet of every language shown so far (tests count widgets
+        in this state: what exists no longer depends on which pages a visit happened to open)."""
+        current = self._built, self._builders
+        for page_set in self._sets.values():
+            self._built, self._builders = page_set.built, page_set.builders
+            for page in list(self._builders):
+                self.page(page)
+        self._built, self._builders = current
 
     def built_pages(self) -> dict[PageId, QWidget]:
         """The pages built so far (one not built yet has nothing to clear or count)."""
@@ -135,15 +148,20 @@ class MainWindow(QMainWindow):
         self.show_page(PageId.HOME)
 
     def clear_answers(self) -> None:
-        for widget in self._built.values():
-            if isinstance(widget, Journey):
-                widget.reset()
+        """Every journey's answers, in every language's pages, cleared."""
+        for page_set in self._sets.values():
+            for widget in page_set.built.values():
+                if isinstance(widget, Journey):
+                    widget.reset()
 
     def set_preset(self, preset: Preset) -> None:
         self.preset = preset
         # The one place the theme is applied: on the window, not the QApplication, which would
-        # re-polish every widget of the process (four times slower).
-        self.setStyleSheet(stylesheet(preset, self._font_family))
+        # re-polish every widget of the process (four times slower). Restyling takes about half a
+        # second, so a reset that keeps the preset does not restyle.
+        if preset is not self._styled:
+            self.setStyleSheet(stylesheet(preset, self._font_family))
+            self._styled = preset
         self.footer.mark_preset(preset)
 
     def reset_session(self) -> None:
@@ -161,27 +179,42 @@ class MainWindow(QMainWindow):
         self._default_language = default_language
 
     def set_language(self, language: str) -> None:
-        """Rebuild every page in ``language`` (only offered on the home screen: nothing is lost)."""
-        if language == self.language or self._page_factory is None:
-            return
-        texts, pages, rules_note = self._page_factory(language)
-        self.replace_pages(texts, pages, rules_note=rules_note)
+        """Show the pages in ``language`` (offered on the home screen only: nothing is lost).
 
-    def replace_pages(self, texts: Texts, pages: PageBuilders, *, rules_note: str) -> None:
-        """Swap the stack's pages for ``pages`` (built as at start) and retitle the header and
-        footer; home shows."""
-        old = list(self._built.values())
-        self._built = {}
-        self._builders = dict(pages)
+        Each language's pages are built the first time it is chosen and kept: switching back and
+        forth builds nothing, and never registers new gesture types, of which PySide keeps a
+        Python class each for good."""
+        if language == self.language:
+            return
+        page_set = self._sets.get(language)
+        if page_set is None:
+            if self._page_factory is None:
+                return
+            texts, pages, rules_note = self._page_factory(language)
+            page_set = _PageSet(texts, rules_note, built={}, builders=dict(pages))
+            self._sets[language] = page_set
+        self._show_set(page_set)
+
+    def _show_set(self, page_set: _PageSet) -> None:
+        """Make ``page_set`` the window's pages and retitle the header and footer; home shows."""
+        self._built, self._builders = page_set.built, page_set.builders
         self.stack.setCurrentWidget(self.page(PageId.HOME))
-        for widget in old:
-            self.stack.removeWidget(widget)
-            widget.hide()  # until the event loop deletes it, it must not catch a touch
-            widget.deleteLater()
+        texts = page_set.texts
         self.language = texts.language
         self.setWindowTitle(texts.common.window_title)
         self.header.retitle(texts)
-        self.footer.retitle(texts, rules_note=rules_note)
+        self.footer.retitle(texts, rules_note=page_set.rules_note)
         self.pages_replaced.emit()
         self.show_page(PageId.HOME)
-        self._build_timer.start()
+        if self._builders:
+            self._build_timer.start()
+
+
+@dataclass
+class _PageSet:
+    """One language's pages: those built so far and the builders of the rest."""
+
+    texts: Texts
+    rules_note: str
+    built: dict[PageId, QWidget]
+    builders: dict[PageId, PageBuilder]

@@ -41,7 +41,7 @@ def test_a_page_shown_before_it_is_built_is_built_then(qtbot, bundle) -> None:
         free_window(window)
 
 
-def test_a_language_switch_builds_the_new_pages_the_same_way(qtbot, bundle) -> None:
+def test_a_language_is_built_the_same_way_once(qtbot, bundle) -> None:
     window = build_main_window(bundle, today=lambda: TODAY)
     try:
         window.resize(1366, 768)
@@ -53,6 +53,11 @@ def test_a_language_switch_builds_the_new_pages_the_same_way(qtbot, bundle) -> N
         qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
         assert window.built_pages()[PageId.FAQ] is not old_faq
         assert window.language == "en"
+        english = window.built_pages()
+        window.set_language("zh_CN")  # both languages' pages are kept: nothing is built again
+        assert window.built_pages()[PageId.FAQ] is old_faq
+        window.set_language("en")
+        assert window.built_pages() == english
     finally:
         free_window(window)
 
@@ -77,3 +82,27 @@ def test_start_up_loads_neither_pypinyin_nor_segno_nor_the_other_pages() -> None
     assert "kiosk.ui.pages.home" in modules  # the probe did start the kiosk
     late = ("pypinyin", "segno", "kiosk.ui.pages.pension", "kiosk.ui.pages.faq")
     assert [m for m in modules if m.startswith(late)] == []
+
+
+def test_a_reset_clears_the_answers_in_every_language(qtbot, bundle) -> None:
+    from kiosk.ui.pages.journey import Journey
+    from kiosk.ui.walkthrough import WALKS
+
+    walk = next(w for w in WALKS if w.page is PageId.RETIREMENT)
+    window = build_main_window(bundle, today=lambda: TODAY)
+    try:
+        window.set_language("en")
+        journey = window.page(PageId.RETIREMENT)
+        assert isinstance(journey, Journey)
+        window.show_page(PageId.RETIREMENT)
+        for answer in walk.answers:
+            answer(journey)
+        assert journey.showing_result()
+        window.reset_session()  # back to Chinese; the English pages are kept, hidden
+        assert window.language == "zh_CN"
+        window.set_language("en")
+        assert window.page(PageId.RETIREMENT) is journey
+        assert not journey.showing_result()
+        assert journey.current_screen() is journey.screens[0]
+    finally:
+        free_window(window)

@@ -29,7 +29,6 @@ from kiosk.ops.install import Operations, OpsHooks
 from kiosk.ops.usage import UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.navigation import PageId
 from kiosk.ui.print_actions import TakeAway
 from tests.conftest import TODAY, free_window
 
@@ -183,9 +182,9 @@ def settle() -> None:
 
 
 def build_every_page(window: MainWindow) -> None:
-    """Ask for every page, so a count does not depend on which pages happen to be built yet."""
-    for page in PageId:
-        window.pages[page]
+    """Build every page of every language shown so far, so a count does not depend on which
+    pages happen to be built yet."""
+    window.build_every_language()
 
 
 def live_widgets() -> int:

@@ -111,7 +111,9 @@ class Journey(QWidget):
         self.texts = texts
         self.stack = QStackedWidget()
         self.screens: list[QuestionScreen] = []
-        self.result_area: QWidget | None = None
+        self.result_area: QWidget | None = None  # the result frame while it holds a result
+        self._result_shell: QWidget | None = None
+        self._result_parts: list[QWidget] = []  # the result's take-away row
         self.take_away: TakeAway | None = None  # 打印 / 保存PDF / 扫码带走 under the result
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +127,7 @@ class Journey(QWidget):
             screen.skip_button.clicked.connect(lambda _=False, s=screen: self._on_skip(s))
             self.screens.append(screen)
             self.stack.addWidget(screen)
+        self._make_result_shell()
         self._show_screen(0)
 
     # to implement -----------------------------------------------------------------------------
@@ -246,24 +249,32 @@ class Journey(QWidget):
             target.show_error(exc.message)
             return
         self._drop_result()
-        self.result_area = self._result_frame(content)
-        self.result_area.setObjectName("result")
-        self.stack.addWidget(self.result_area)
-        self.stack.setCurrentWidget(self.result_area)
+        shell = self._result_shell or self._make_result_shell()  # made by add_questions
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(40, 24, 40, 24)
+        column.addWidget(content)
+        self._result_scroll.setWidget(inner)
+        if self.take_away is not None:
+            actions = self.take_away.actions(self.sheet, self.texts)
+            self._result_parts.append(actions)
+            self._shell_column.insertWidget(1, actions)
+        self.result_area = shell
+        self.stack.setCurrentWidget(shell)
         self.result_shown.emit()
 
-    def _result_frame(self, content: QWidget) -> QWidget:
-        """The result scrolls; 修改回答 / 重新开始 / 首页 stay pinned below it."""
+    def _make_result_shell(self) -> QWidget:
+        """The result's frame, made once and refilled: the result scrolls; the take-away row and
+        修改回答 / 重新开始 / 首页 stay pinned below it. (Each new scroll area would register a
+        gesture type, of which PySide keeps a Python class for good.)"""
         common = self.texts.common
-        inner = QWidget()
-        inner_column = QVBoxLayout(inner)
-        inner_column.setContentsMargins(40, 24, 40, 24)
-        inner_column.addWidget(content)
         frame = QWidget()
-        column = QVBoxLayout(frame)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(KineticScrollArea(inner), 1)
+        frame.setObjectName("result")
+        self._shell_column = QVBoxLayout(frame)
+        self._shell_column.setContentsMargins(0, 0, 0, 0)
+        self._shell_column.setSpacing(0)
+        self._result_scroll = KineticScrollArea()
+        self._shell_column.addWidget(self._result_scroll, 1)
         row = QHBoxLayout()
         row.setContentsMargins(40, 12, 40, 16)
         row.setSpacing(16)
@@ -275,13 +286,17 @@ class Journey(QWidget):
         home.clicked.connect(self.home_requested)
         for widget in (change, again, home):
             row.addWidget(widget, 1)
-        if self.take_away is not None:
-            column.addWidget(self.take_away.actions(self.sheet, self.texts))
-        column.addLayout(row)
+        self._shell_column.addLayout(row)
+        self.stack.addWidget(frame)
+        self._result_shell = frame
         return frame
 
     def _drop_result(self) -> None:
-        if self.result_area is not None:
-            self.stack.removeWidget(self.result_area)
-            self.result_area.deleteLater()
-            self.result_area = None
+        """The shown result's widgets let go (the frame stays, empty, for the next one)."""
+        shown = self._result_scroll.takeWidget() if self._result_shell is not None else None
+        for part in [*self._result_parts, *([shown] if shown is not None else [])]:
+            part.hide()
+            part.setParent(None)  # gone from findChildren now, deleted later
+            part.deleteLater()
+        self._result_parts = []
+        self.result_area = None
