@@ -70,6 +70,9 @@ class QuestionScreen(QWidget):
         column.addWidget(self.heading)
         if question.help:
             column.addWidget(self.help)
+        else:  # owned and hidden, not a stray window until the garbage collector runs
+            self.help.setParent(self)
+            self.help.hide()
         column.addWidget(question.body)
         column.addWidget(self.error)
         column.addStretch(1)

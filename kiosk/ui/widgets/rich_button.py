@@ -51,6 +51,10 @@ class RichButton(QPushButton):
         if detail:
             text.addWidget(self.detail_label)
         row.addLayout(text, 1)
+        for unused in (self.detail_label, self.icon_label):
+            if unused.parent() is None:  # not laid out: owned and hidden, not a stray window
+                unused.setParent(self)
+                unused.hide()
         for child in (self.title_label, self.detail_label, self.icon_label):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAccessibleName(title)
