@@ -240,6 +240,16 @@ class SheetActions(QWidget):
         self._show_status(s.saved.format(path=path))
         return path
 
+    def discard(self) -> None:
+        """Let this row go with its QR view, which lies over the whole result frame (a frame
+        that is kept and refilled for the next result)."""
+        for widget in (self.qr_view, self):
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # gone from findChildren now, deleted later
+                widget.deleteLater()
+        self.qr_view = None
+
     def show_qr(self) -> QrView | None:
         """扫码带走: the QR code, large, over the result until 关闭."""
         sheet = self.sheet()

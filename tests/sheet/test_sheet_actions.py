@@ -185,6 +185,8 @@ def test_scan_to_take_away_shows_a_decodable_qr_and_goes_with_the_result(
     assert actions.qr_view is not None and actions.qr_view.isVisible()
     kiosk_window.go_home()  # 首页 / idle reset: the result and its QR view are gone
     assert journey.result_area is None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert journey.findChildren(QrView) == []  # not even hidden in the result frame kept
 
 
 def test_no_printer_no_print_button_and_actions_can_be_switched_off(

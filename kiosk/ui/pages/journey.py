@@ -21,7 +21,7 @@ from kiosk.ui.widgets.style import button, label
 
 if TYPE_CHECKING:
     from kiosk.sheet import Sheet
-    from kiosk.ui.print_actions import TakeAway
+    from kiosk.ui.print_actions import SheetActions, TakeAway
 
 LAYOUT_PASSES = 3  # content, scroll area, screen
 
@@ -116,7 +116,7 @@ class Journey(QWidget):
         self.screens: list[QuestionScreen] = []
         self.result_area: QWidget | None = None  # the result frame while it holds a result
         self._result_shell: QWidget | None = None
-        self._result_parts: list[QWidget] = []  # the result's take-away row
+        self._result_actions: SheetActions | None = None  # the result's take-away row
         self.take_away: TakeAway | None = None  # 打印 / 保存PDF / 扫码带走 under the result
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -259,9 +259,8 @@ class Journey(QWidget):
         column.addWidget(content)
         self._result_scroll.setWidget(inner)
         if self.take_away is not None:
-            actions = self.take_away.actions(self.sheet, self.texts)
-            self._result_parts.append(actions)
-            self._shell_column.insertWidget(1, actions)
+            self._result_actions = self.take_away.actions(self.sheet, self.texts)
+            self._shell_column.insertWidget(1, self._result_actions)
         self.result_area = shell
         self.stack.setCurrentWidget(shell)
         self.result_shown.emit()
@@ -297,9 +296,11 @@ class Journey(QWidget):
     def _drop_result(self) -> None:
         """The shown result's widgets let go (the frame stays, empty, for the next one)."""
         shown = self._result_scroll.takeWidget() if self._result_shell is not None else None
-        for part in [*self._result_parts, *([shown] if shown is not None else [])]:
-            part.hide()
-            part.setParent(None)  # gone from findChildren now, deleted later
-            part.deleteLater()
-        self._result_parts = []
+        if shown is not None:
+            shown.hide()
+            shown.setParent(None)  # gone from findChildren now, deleted later
+            shown.deleteLater()
+        if self._result_actions is not None:
+            self._result_actions.discard()
+            self._result_actions = None
         self.result_area = None
