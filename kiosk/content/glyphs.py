@@ -90,16 +90,16 @@ FONT_FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
 TEXT_FOLDERS = ("text", "rules", "content")
 
 
-def _strings(value: object, where: str) -> Iterable[tuple[str, str]]:
+def nested_strings(value: object, where: str = "") -> Iterable[tuple[str, str]]:
     """``(field, text)`` for every string inside nested TOML data."""
     if isinstance(value, str):
         yield where, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, f"{where}.{key}" if where else str(key))
+            yield from nested_strings(item, f"{where}.{key}" if where else str(key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, f"{where}[{index}]")
+            yield from nested_strings(item, f"{where}[{index}]")
 
 
 def font_problems(root: Path, extra: Iterable[tuple[Path, str, str]] = ()) -> list[DataFileError]:
@@ -121,7 +121,7 @@ def font_problems(root: Path, extra: Iterable[tuple[Path, str, str]] = ()) -> li
             raw = path.read_bytes()
             if not undrawable(raw.decode("utf-8", errors="replace")):
                 continue
-            located += [(path, field, text) for field, text in _strings(read_toml(path), "")]
+            located += [(path, field, text) for field, text in nested_strings(read_toml(path))]
     located += list(extra)
     problems: list[DataFileError] = []
     for path, field, text in located:

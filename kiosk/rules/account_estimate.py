@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kiosk.rules.models import ContributionData, PensionData, RatesData
 from kiosk.rules.money import money_text, to_fen
-from kiosk.rules.pension import MAX_INDEX, MIN_INDEX
+from kiosk.rules.pension import check_index
 from kiosk.rules.steps import InputError, Step, StepKey
 from kiosk.rules.yearmonth import YearMonth
 
@@ -55,14 +55,7 @@ def estimate_account_balance(
         )
     if not 0 <= account_months <= 70 * 12:
         raise InputError("account_months", "out_of_range", "建账后缴费月数须在0至840之间")
-    if not average_index.is_finite() or not MIN_INDEX <= average_index <= MAX_INDEX:
-        raise InputError(
-            "index",
-            "out_of_range",
-            "平均缴费指数须在0.3至3之间",
-            low=str(MIN_INDEX),
-            high=str(MAX_INDEX),
-        )
+    check_index(average_index)
     if not assumed_rate.is_finite() or not Decimal(0) <= assumed_rate <= MAX_ASSUMED_RATE:
         raise InputError("assumed_rate", "out_of_range", "假设记账利率须在0%至10%之间")
     assumed_rate = abs(assumed_rate)  # -0 is 0, and is shown as 0

@@ -226,9 +226,8 @@ def _choose_base(
     return pension_base_for(retirement_year, data)
 
 
-def _check_inputs(
-    index: Decimal, contribution_months: int, pre_account_months: int, balance: Decimal
-) -> None:
+def check_index(index: Decimal) -> None:
+    """平均缴费指数 within 0.3-3 (and a number); else InputError on ``index``."""
     if not index.is_finite() or not MIN_INDEX <= index <= MAX_INDEX:
         raise InputError(
             "index",
@@ -237,6 +236,12 @@ def _check_inputs(
             low=str(MIN_INDEX),
             high=str(MAX_INDEX),
         )
+
+
+def _check_inputs(
+    index: Decimal, contribution_months: int, pre_account_months: int, balance: Decimal
+) -> None:
+    check_index(index)
     if not 0 < contribution_months <= MAX_CONTRIBUTION_MONTHS:
         raise InputError(
             "contribution_months",

@@ -31,33 +31,10 @@ from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.print_actions import TakeAway
 from tests.conftest import TODAY, free_window
+from tests.ops.opskit import FakeClock, Quit
 
 NOW = datetime(TODAY.year, TODAY.month, TODAY.day, 10, 5)
-PIN = "246813"
 SIZE = (1366, 768)
-
-
-class StepClock:
-    """The admin gate's and PIN lock's clock: moves only when the test says (replayable runs)."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-@dataclass
-class QuitCounter:
-    """Stands in for ``QCoreApplication.quit`` (the admin panel's 退出程序)."""
-
-    calls: int = 0
-
-    def __call__(self) -> None:
-        self.calls += 1
 
 
 class SaveTo:
@@ -95,8 +72,8 @@ def quiet_take_away(bundle: Bundle, folder: Path) -> TakeAway:
 class Kiosk:
     window: MainWindow
     operations: Operations
-    clock: StepClock
-    quit: QuitCounter
+    clock: FakeClock  # the admin gate's and PIN lock's: moves only when the test says
+    quit: Quit  # stands in for QCoreApplication.quit (the admin panel's 退出程序)
     folder: Path
     crashes: list[str] = field(default_factory=list)
 
@@ -119,8 +96,8 @@ def build_kiosk(
         **settings,
     }
     kiosk_settings = KioskSettings.model_validate(values)
-    clock = StepClock()
-    quit_counter = QuitCounter()
+    clock = FakeClock()
+    quit_counter = Quit()
     window = build_main_window(
         bundle,
         today=lambda: TODAY,

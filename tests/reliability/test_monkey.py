@@ -31,7 +31,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from kiosk_rig import PIN, Kiosk, build_kiosk, close_kiosk, crash_guard_watched, settle
+from kiosk_rig import Kiosk, build_kiosk, close_kiosk, crash_guard_watched, settle
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
@@ -46,6 +46,7 @@ from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import QrView
 from kiosk.ui.walkthrough import WALKS
 from kiosk.ui.widgets.keypad import NumericKeypad
+from tests.ops.opskit import PIN
 
 WAIT_MS = 5000
 SECONDS_PER_ACTION = 2.0  # of the admin gate and PIN lock clock: chance taps never open the gate

@@ -6,11 +6,12 @@ a blank label. Placeholders are named: ``{amount}``.
 from __future__ import annotations
 
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from kiosk.content.glyphs import nested_strings
 from kiosk.content.texts.common import CommonTexts
 from kiosk.content.texts.contribution import ContributionTexts
 from kiosk.content.texts.faq import FaqTexts
@@ -74,8 +75,8 @@ def check_placeholders(directory: Path, catalogues: Mapping[str, Texts]) -> None
     for language, texts in catalogues.items():
         for section in SECTIONS:
             path = directory / language / f"{section}.toml"
-            wanted = dict(_strings(getattr(reference, section).model_dump()))
-            for field, text in _strings(getattr(texts, section).model_dump()):
+            wanted = dict(nested_strings(getattr(reference, section).model_dump()))
+            for field, text in nested_strings(getattr(texts, section).model_dump()):
                 names = _placeholders(text, path, field)
                 expected = _placeholders(wanted.get(field, ""), path, field)
                 if names != expected:
@@ -86,14 +87,6 @@ def check_placeholders(directory: Path, catalogues: Mapping[str, Texts]) -> None
                         f"placeholders {_shown(names)} differ from {_shown(expected)} in {other} "
                         "(占位符不一致)",
                     )
-
-
-def _strings(data: dict[str, object], prefix: str = "") -> Iterator[tuple[str, str]]:
-    for key, value in data.items():
-        if isinstance(value, dict):
-            yield from _strings(value, f"{prefix}{key}.")
-        elif isinstance(value, str):
-            yield f"{prefix}{key}", value
 
 
 def _placeholders(text: str, path: Path, field: str) -> set[str]:
