@@ -13,9 +13,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kiosk.rules.models import ContributionData, PensionData, RatesData
-from kiosk.rules.money import money_text, to_fen
-from kiosk.rules.pension import check_index
-from kiosk.rules.steps import InputError, Step, StepKey
+from kiosk.rules.money import to_fen
+from kiosk.rules.pension import MAX_BALANCE, check_index
+from kiosk.rules.steps import (
+    Amount,
+    Duration,
+    ErrorCode,
+    InputError,
+    Number,
+    Percent,
+    Step,
+    StepKey,
+    YearSpan,
+)
 from kiosk.rules.yearmonth import YearMonth
 
 DEFAULT_ASSUMED_RATE = Decimal("0.02")
@@ -43,28 +53,44 @@ def estimate_account_balance(
     rates: RatesData,
     pension: PensionData,
     assumed_rate: Decimal = DEFAULT_ASSUMED_RATE,
+    opening_balance: Decimal = Decimal(0),
 ) -> AccountEstimate:
-    """Estimate the balance built by ``account_months`` of contributions before ``retirement_month``."""
+    """Estimate the balance built by ``account_months`` of contributions before
+    ``retirement_month``, on top of ``opening_balance`` (a balance known at the first of those
+    months, which earns interest from then on)."""
     if not EARLIEST_RETIREMENT <= retirement_month <= LATEST_RETIREMENT:
         raise InputError(
             "retirement_month",
-            "out_of_range",
-            f"退休年月须在{EARLIEST_RETIREMENT.year}年至{LATEST_RETIREMENT.year}年之间",
-            low=str(EARLIEST_RETIREMENT),
-            high=str(LATEST_RETIREMENT),
+            ErrorCode.OUT_OF_RANGE,
+            low=EARLIEST_RETIREMENT,
+            high=LATEST_RETIREMENT,
         )
     if not 0 <= account_months <= 70 * 12:
-        raise InputError("account_months", "out_of_range", "建账后缴费月数须在0至840之间")
+        raise InputError(
+            "account_months", ErrorCode.OUT_OF_RANGE, low=Duration(0), high=Duration(70 * 12)
+        )
     check_index(average_index)
     if not assumed_rate.is_finite() or not Decimal(0) <= assumed_rate <= MAX_ASSUMED_RATE:
-        raise InputError("assumed_rate", "out_of_range", "假设记账利率须在0%至10%之间")
+        raise InputError(
+            "assumed_rate",
+            ErrorCode.OUT_OF_RANGE,
+            low=Percent(Decimal(0)),
+            high=Percent(MAX_ASSUMED_RATE * 100),
+        )
     assumed_rate = abs(assumed_rate)  # -0 is 0, and is shown as 0
     wages = {row.contribution_year: row.average_wage_monthly for row in contribution.year}
     published = {row.year: row.rate for row in pension.crediting_rate if row.status.is_fact}
     account_rate = rates.pension[-1].individual
 
+    if not opening_balance.is_finite() or not Decimal(0) <= opening_balance <= MAX_BALANCE:
+        raise InputError(
+            "account_balance",
+            ErrorCode.OUT_OF_RANGE,
+            low=Amount(Decimal(0)),
+            high=Amount(MAX_BALANCE),
+        )
     first = retirement_month.plus_months(-account_months)
-    carried = Decimal(0)  # balance brought forward from earlier years
+    carried = opening_balance  # balance brought forward from earlier years
     this_year = Decimal(0)  # contributions of the year so far (no interest until next year)
     used_rates: set[int] = set()
     used_wages: set[int] = set()
@@ -80,30 +106,33 @@ def estimate_account_balance(
             this_year = Decimal(0)
     balance = carried + this_year
     balance = to_fen(balance)
+    opening = (
+        (Step(StepKey.EST_OPENING, {"balance": Amount(opening_balance), "month": first}),)
+        if opening_balance
+        else ()
+    )
     steps = (
+        *opening,
         Step(
             StepKey.EST_BASE,
             {
-                "index": f"{average_index}",
-                "months": str(account_months),
-                "first": str(first),
-                "last": str(retirement_month.plus_months(-1)),
-                "rate": f"{(account_rate * 100).normalize():f}",
-                "wage_years": f"{min(used_wages)}–{max(used_wages)}" if used_wages else "",
+                "index": Number(average_index),
+                "months": account_months,
+                "first": first,
+                "last": retirement_month.plus_months(-1),
+                "rate": Number(account_rate * 100),
+                "wage_years": _span(used_wages),
             },
-            pension.legal_basis.formula,
+            pension.legal_basis.cite("formula"),
             assumption=True,
         ),
         Step(
             StepKey.EST_RATES,
-            {
-                "published_years": (f"{min(used_rates)}–{max(used_rates)}" if used_rates else ""),
-                "assumed": f"{(assumed_rate * 100).normalize():f}",
-            },
-            pension.legal_basis.crediting_rate,
+            {"published_years": _span(used_rates), "assumed": Number(assumed_rate * 100)},
+            pension.legal_basis.cite("crediting_rate"),
             assumption=True,
         ),
-        Step(StepKey.EST_RESULT, {"balance": money_text(balance)}, "", assumption=True),
+        Step(StepKey.EST_RESULT, {"balance": Amount(balance)}, assumption=True),
     )
     return AccountEstimate(
         balance=balance,
@@ -113,3 +142,7 @@ def estimate_account_balance(
         wage_years=tuple(sorted(used_wages)),
         steps=steps,
     )
+
+
+def _span(years: set[int]) -> YearSpan:
+    return YearSpan(min(years), max(years)) if years else YearSpan(None, None)

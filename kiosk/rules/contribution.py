@@ -8,9 +8,24 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from kiosk.rules.models import ContributionData, ContributionYear, PensionRates, RatesData
-from kiosk.rules.money import money_text, to_fen, to_yuan
-from kiosk.rules.steps import InputError, Step, StepKey
+from kiosk.rules.models import (
+    ContributionData,
+    ContributionYear,
+    PensionRates,
+    RatesData,
+    in_force,
+)
+from kiosk.rules.money import to_fen, to_yuan
+from kiosk.rules.steps import (
+    Amount,
+    Basis,
+    ErrorCode,
+    InputError,
+    Number,
+    Percent,
+    Step,
+    StepKey,
+)
 
 MIN_PERCENT = Decimal(60)
 MAX_PERCENT = Decimal(300)
@@ -74,13 +89,15 @@ class ContributionResult:
     per_payment: Decimal
     annual: Decimal
     wage: Decimal | None
+    base_percent: Decimal | None  # the tier chosen (60-300), None for an amount or a wage
+    document: str  # the notice that published the year's limits
     personal_account_per_payment: Decimal
     personal_account_annual: Decimal
     pooled_fund_per_payment: Decimal
     pooled_fund_annual: Decimal
     employer_annual: Decimal | None
     steps: tuple[Step, ...]
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Basis, ...]
 
     @property
     def period_months(self) -> int:
@@ -100,17 +117,15 @@ def figures_for_year(year: int, data: ContributionData, *, as_of: date) -> YearF
     earlier = [row for row in published if row.contribution_year < year]
     if not earlier:
         first = min(row.contribution_year for row in data.year)
-        raise InputError(
-            "year", "no_figures", f"没有{year}年的缴费基数数据（最早为{first}年）", low=str(first)
-        )
+        raise InputError("year", ErrorCode.NO_FIGURES, low=first, year=year)
     return YearFigures(year, max(earlier, key=lambda row: row.contribution_year), provisional=True)
 
 
 def pension_rates_on(day: date, rates: RatesData) -> PensionRates:
-    for row in rates.pension:
-        if row.covers(day):
-            return row
-    raise InputError("year", "no_rates", f"{day.year}年没有养老保险费率数据")
+    row = in_force(rates.pension, day)
+    if row is None:
+        raise InputError("year", ErrorCode.NO_RATES, year=day.year)
+    return row
 
 
 def contribution(
@@ -130,17 +145,18 @@ def contribution(
     row = figures.row
     rate = pension_rates_on(date(row.contribution_year, 12, 31), rates)
     floor, ceiling = row.base_floor, row.base_ceiling
+    limits_basis, pension_basis = data.legal_basis.cite("limits"), rates.legal_basis.cite("pension")
     steps = [
         Step(
             StepKey.CON_PARAMS,
             {
-                "year": str(row.contribution_year),
-                "average": money_text(row.average_wage_monthly),
-                "floor": money_text(floor),
-                "ceiling": money_text(ceiling),
+                "year": row.contribution_year,
+                "average": Amount(row.average_wage_monthly),
+                "floor": Amount(floor),
+                "ceiling": Amount(ceiling),
                 "document": row.document,
             },
-            data.legal_basis.limits,
+            limits_basis,
             assumption=not row.status.is_fact,
         )
     ]
@@ -148,26 +164,27 @@ def contribution(
         steps.append(
             Step(
                 StepKey.CON_PROVISIONAL,
-                {"year": str(year), "used_year": str(row.contribution_year)},
-                data.legal_basis.limits,
+                {"year": year, "used_year": row.contribution_year},
+                limits_basis,
                 assumption=True,
             )
         )
 
     if kind is WorkerKind.EMPLOYEE:
         if period is not PaymentPeriod.MONTH:
-            raise InputError(
-                "period", "employee_monthly", "企业职工由单位按月缴费，缴费方式只能是按月"
-            )
+            raise InputError("period", ErrorCode.EMPLOYEE_MONTHLY)
         if wage is None or base is not None or base_percent is not None:
-            raise InputError("wage", "required", "企业职工请填写月工资（--wage）")
+            raise InputError("wage", ErrorCode.REQUIRED)
         if not wage.is_finite() or not Decimal(0) < wage <= MAX_WAGE:
             raise InputError(
-                "wage", "out_of_range", "月工资须大于0", low="0.01", high=str(MAX_WAGE)
+                "wage",
+                ErrorCode.OUT_OF_RANGE,
+                low=Amount(Decimal("0.01")),
+                high=Amount(MAX_WAGE),
             )
         wage = to_fen(wage)
         chosen, adjustment = _clamp(wage, floor, ceiling)
-        steps.append(_base_step(adjustment, wage, chosen, floor, ceiling, data))
+        steps.append(_base_step(adjustment, wage, chosen, floor, ceiling, limits_basis))
         individual = to_fen(chosen * rate.individual)
         employer = to_fen(chosen * rate.employer)
         personal_account, pooled, employer_monthly = individual, employer, employer
@@ -175,17 +192,17 @@ def contribution(
             Step(
                 StepKey.CON_EMPLOYEE,
                 {
-                    "base": money_text(chosen),
+                    "base": Amount(chosen),
                     "individual_rate": _percent(rate.individual),
                     "employer_rate": _percent(rate.employer),
-                    "individual": money_text(individual),
-                    "employer": money_text(employer),
+                    "individual": Amount(individual),
+                    "employer": Amount(employer),
                 },
-                rates.legal_basis.pension,
+                pension_basis,
             )
         )
     else:
-        chosen, step = _flexible_base(row, base, base_percent, data)
+        chosen, step = _flexible_base(row, base, base_percent, limits_basis)
         adjustment = BaseAdjustment.NONE
         steps.append(step)
         individual = to_fen(chosen * rate.flexible_total)
@@ -196,15 +213,15 @@ def contribution(
             Step(
                 StepKey.CON_FLEXIBLE,
                 {
-                    "base": money_text(chosen),
+                    "base": Amount(chosen),
                     "total_rate": _percent(rate.flexible_total),
                     "account_rate": _percent(rate.flexible_personal_account),
                     "pooled_rate": _percent(rate.flexible_total - rate.flexible_personal_account),
-                    "total": money_text(individual),
-                    "account": money_text(personal_account),
-                    "pooled": money_text(pooled),
+                    "total": Amount(individual),
+                    "account": Amount(personal_account),
+                    "pooled": Amount(pooled),
                 },
-                rates.legal_basis.pension,
+                pension_basis,
             )
         )
 
@@ -217,12 +234,12 @@ def contribution(
             Step(
                 StepKey.CON_PERIOD,
                 {
-                    "monthly": money_text(individual),
-                    "months": str(months),
-                    "per_payment": money_text(per_payment),
-                    "annual": money_text(annual),
+                    "monthly": Amount(individual),
+                    "months": months,
+                    "per_payment": Amount(per_payment),
+                    "annual": Amount(annual),
                 },
-                rates.legal_basis.pension,
+                pension_basis,
             )
         )
     else:
@@ -231,12 +248,12 @@ def contribution(
             Step(
                 StepKey.CON_ANNUAL,
                 {
-                    "monthly": money_text(individual),
-                    "annual": money_text(annual),
-                    "employer": money_text(employer_monthly),
-                    "employer_annual": money_text(employer_annual),
+                    "monthly": Amount(individual),
+                    "annual": Amount(annual),
+                    "employer": Amount(employer_monthly),
+                    "employer_annual": Amount(employer_annual),
                 },
-                rates.legal_basis.pension,
+                pension_basis,
             )
         )
     return ContributionResult(
@@ -258,13 +275,15 @@ def contribution(
         per_payment=per_payment,
         annual=annual,
         wage=wage if kind is WorkerKind.EMPLOYEE else None,
+        base_percent=base_percent if kind is WorkerKind.FLEXIBLE else None,
+        document=row.document,
         personal_account_per_payment=personal_account * months,
         personal_account_annual=personal_account * 12,
         pooled_fund_per_payment=pooled * months,
         pooled_fund_annual=pooled * 12,
         employer_annual=employer_annual,
         steps=tuple(steps),
-        legal_basis=(data.legal_basis.limits, rates.legal_basis.pension),
+        legal_basis=(limits_basis, pension_basis),
     )
 
 
@@ -275,7 +294,10 @@ def base_for_percent(percent: Decimal, row: ContributionYear) -> Decimal:
     """
     if not percent.is_finite() or not MIN_PERCENT <= percent <= MAX_PERCENT:
         raise InputError(
-            "base_percent", "out_of_range", "缴费档次须在60%至300%之间", low="60", high="300"
+            "base_percent",
+            ErrorCode.OUT_OF_RANGE,
+            low=Percent(MIN_PERCENT),
+            high=Percent(MAX_PERCENT),
         )
     raw = to_yuan(row.average_wage_monthly * percent / 100)
     return min(max(raw, row.base_floor), row.base_ceiling)
@@ -295,7 +317,7 @@ def _base_step(
     chosen: Decimal,
     floor: Decimal,
     ceiling: Decimal,
-    data: ContributionData,
+    basis: Basis,
 ) -> Step:
     key = {
         BaseAdjustment.NONE: StepKey.CON_BASE_WAGE,
@@ -303,61 +325,48 @@ def _base_step(
         BaseAdjustment.CAPPED_AT_CEILING: StepKey.CON_BASE_CAPPED,
     }[adjustment]
     values = {
-        "wage": money_text(wage),
-        "base": money_text(chosen),
-        "floor": money_text(floor),
-        "ceiling": money_text(ceiling),
+        "wage": Amount(wage),
+        "base": Amount(chosen),
+        "floor": Amount(floor),
+        "ceiling": Amount(ceiling),
     }
-    return Step(key, values, data.legal_basis.limits)
+    return Step(key, values, basis)
 
 
 def _flexible_base(
     row: ContributionYear,
     base: Decimal | None,
     base_percent: Decimal | None,
-    data: ContributionData,
+    basis: Basis,
 ) -> tuple[Decimal, Step]:
     floor, ceiling = row.base_floor, row.base_ceiling
     if (base is None) == (base_percent is None):
-        raise InputError(
-            "base", "required", "灵活就业人员请选择缴费档次（--base 或 --base-percent，二选一）"
-        )
+        raise InputError("base", ErrorCode.ONE_OF, other="base_percent")
     if base_percent is not None:
         chosen = base_for_percent(base_percent, row)
         step = Step(
             StepKey.CON_BASE_PERCENT,
             {
-                "percent": _plain(base_percent),
-                "average": money_text(row.average_wage_monthly),
-                "base": money_text(chosen),
+                "percent": Number(base_percent),
+                "average": Amount(row.average_wage_monthly),
+                "base": Amount(chosen),
             },
-            data.legal_basis.limits,
+            basis,
             assumption=base_percent not in (MIN_PERCENT, MAX_PERCENT),
         )
         return chosen, step
     assert base is not None
     chosen = to_fen(base) if base.is_finite() and abs(base) <= MAX_WAGE else base
     if not chosen.is_finite() or not floor <= chosen <= ceiling:
-        raise InputError(
-            "base",
-            "out_of_range",
-            f"缴费基数须在{money_text(floor)}元至{money_text(ceiling)}元之间",
-            low=money_text(floor),
-            high=money_text(ceiling),
-        )
+        raise InputError("base", ErrorCode.OUT_OF_RANGE, low=Amount(floor), high=Amount(ceiling))
     step = Step(
         StepKey.CON_BASE_AMOUNT,
-        {"base": money_text(chosen), "floor": money_text(floor), "ceiling": money_text(ceiling)},
-        data.legal_basis.limits,
+        {"base": Amount(chosen), "floor": Amount(floor), "ceiling": Amount(ceiling)},
+        basis,
     )
     return chosen, step
 
 
-def _percent(rate: Decimal) -> str:
-    return _plain(rate * 100)
-
-
-def _plain(value: Decimal) -> str:
-    """``Decimal('8.00')`` -> ``8``; ``Decimal('0.70')`` -> ``0.7``."""
-    text = f"{value.normalize():f}"
-    return text
+def _percent(rate: Decimal) -> Number:
+    """``Decimal('0.08')`` -> 8 (percent)."""
+    return Number(rate * 100)

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
-from typing import Annotated, Literal, Self, TypeVar
+from typing import Annotated, ClassVar, Literal, Self, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from kiosk.rules.steps import Basis
 from kiosk.rules.yearmonth import YearMonth
 
 Money = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
@@ -54,6 +55,16 @@ class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
+class _LegalBasis(_Model):
+    """A data file's ``[legal_basis]``: the public title of each document its rules rest on."""
+
+    section: ClassVar[str]
+
+    def cite(self, name: str) -> Basis:
+        """The document ``name`` (a field of this table) as a :class:`Basis`."""
+        return Basis(f"{self.section}.{name}", getattr(self, name))
+
+
 class _Sourced(_Model):
     status: Status = Field(description="verified / single-source / derived / unverified")
     source: str = Field(min_length=1, description="where the figure comes from")
@@ -78,6 +89,17 @@ class _Period(_Sourced):
 
 
 _PeriodT = TypeVar("_PeriodT", bound=_Period)
+
+
+def in_force(periods: tuple[_PeriodT, ...], day: date) -> _PeriodT | None:
+    """The row of ``periods`` in force on ``day``: the one covering it, else the latest that had
+    begun by then (a figure stays in force until the next is published); None before the first.
+    The one rule for every dated figure."""
+    covering = next((row for row in periods if row.covers(day)), None)
+    if covering is not None:
+        return covering
+    begun = [row for row in periods if row.effective_from <= day]
+    return max(begun, key=lambda row: row.effective_from, default=None)
 
 
 def _reject_overlaps(periods: tuple[_Period, ...], what: str) -> None:
@@ -154,7 +176,9 @@ class ShortfallRules(_Sourced):
     lump_sum_after_extension_years: int = Field(ge=0, le=20)
 
 
-class RetirementLegalBasis(_Model):
+class RetirementLegalBasis(_LegalBasis):
+    section = "retirement"
+
     reform: str = Field(min_length=1)
     minimum_years: str = Field(min_length=1)
     flexible: str = Field(min_length=1)
@@ -210,14 +234,31 @@ class ContributionYear(_Period):
         return self
 
 
-class ContributionLegalBasis(_Model):
+class ContributionLegalBasis(_LegalBasis):
+    section = "contribution"
+
     limits: str = Field(min_length=1)
+
+
+class ContributionTiers(_Sourced):
+    """缴费档次 offered to a flexible worker on screen, in percent of the provincial average
+    (any base between the limits is allowed; these are the usual choices)."""
+
+    percents: tuple[int, ...] = Field(min_length=1)
+
+    @field_validator("percents")
+    @classmethod
+    def _rising_within_limits(cls, percents: tuple[int, ...]) -> tuple[int, ...]:
+        if list(percents) != sorted(set(percents)) or not 60 <= percents[0] <= percents[-1] <= 300:
+            raise ValueError("percents must rise, each once, within 60..300")
+        return percents
 
 
 class ContributionData(_Model):
     schema_version: Literal[1]
     updated: date = Field(description="date the figures in this file were last checked")
     legal_basis: ContributionLegalBasis
+    tiers: ContributionTiers
     year: tuple[ContributionYear, ...] = Field(min_length=1)
 
     @field_validator("year")
@@ -253,7 +294,9 @@ class UnemploymentRates(_Period):
     individual: Rate
 
 
-class RatesLegalBasis(_Model):
+class RatesLegalBasis(_LegalBasis):
+    section = "rates"
+
     pension: str = Field(min_length=1)
     unemployment: str = Field(min_length=1)
 
@@ -314,6 +357,33 @@ class PaymentMonthsTable(_Sourced):
         return table
 
 
+class IndexLevels(_Sourced):
+    """平均缴费指数 levels the pension journey offers (one per usual contribution tier)."""
+
+    values: tuple[Annotated[Decimal, Field(ge=Decimal("0.3"), le=3, decimal_places=2)], ...] = (
+        Field(min_length=1)
+    )
+
+    @field_validator("values")
+    @classmethod
+    def _rising(cls, values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
+        if list(values) != sorted(set(values)):
+            raise ValueError("values must rise, each once")
+        return values
+
+
+class LifeExpectancy(_Sourced):
+    """人均预期寿命 (at birth) the comparison of retirement months counts the pension up to."""
+
+    years: Annotated[Decimal, Field(gt=50, lt=100, decimal_places=1)]
+    year: int = Field(ge=2000, le=2100, description="the year the figure is for")
+    published: date
+
+    @property
+    def months(self) -> int:
+        return int((self.years * 12).to_integral_value())
+
+
 class CreditingRate(_Sourced):
     """记账利率 for ``year`` (national uniform rate since 2016)."""
 
@@ -324,7 +394,9 @@ class CreditingRate(_Sourced):
 _YearRowT = TypeVar("_YearRowT", PensionBase, CreditingRate)
 
 
-class PensionLegalBasis(_Model):
+class PensionLegalBasis(_LegalBasis):
+    section = "pension"
+
     formula: str = Field(min_length=1)
     transitional: str = Field(min_length=1)
     payment_months: str = Field(min_length=1)
@@ -339,6 +411,8 @@ class PensionData(_Model):
     rounding: Rounding
     pension_base: tuple[PensionBase, ...] = Field(min_length=1)
     payment_months: PaymentMonthsTable
+    index_levels: IndexLevels
+    life_expectancy: LifeExpectancy
     crediting_rate: tuple[CreditingRate, ...] = Field(min_length=1)
 
     @field_validator("pension_base", "crediting_rate")

@@ -12,9 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kiosk.rules.models import PensionData
-from kiosk.rules.money import money_text, months_to_years, to_fen, to_tenth
-from kiosk.rules.retirement import MAX_CONTRIBUTION_MONTHS, official_age_text
-from kiosk.rules.steps import InputError, Step, StepKey
+from kiosk.rules.money import months_to_years, to_fen, to_tenth
+from kiosk.rules.retirement import MAX_CONTRIBUTION_MONTHS
+from kiosk.rules.steps import (
+    Age,
+    Amount,
+    Basis,
+    Duration,
+    ErrorCode,
+    InputError,
+    Number,
+    Step,
+    StepKey,
+    Value,
+)
 
 MIN_INDEX = Decimal("0.3")
 MAX_INDEX = Decimal("3")
@@ -32,6 +43,7 @@ class PensionBaseChoice:
     year: int | None
     requested_year: int | None
     provisional: bool
+    document: str = ""  # the notice that published it (鲁人社字〔2025〕100号)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +60,7 @@ class PensionResult:
     transitional_pension: Decimal
     total: Decimal
     steps: tuple[Step, ...]
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Basis, ...]
 
     @property
     def provisional(self) -> bool:
@@ -59,18 +71,17 @@ def pension_base_for(year: int, data: PensionData) -> PensionBaseChoice:
     """计发基数 for pensions starting in ``year``; before it is published, the latest earlier one."""
     exact = next((row for row in data.pension_base if row.year == year), None)
     if exact is not None:
-        return PensionBaseChoice(exact.amount, exact.year, year, provisional=False)
+        return PensionBaseChoice(
+            exact.amount, exact.year, year, provisional=False, document=exact.document
+        )
     earlier = [row for row in data.pension_base if row.year < year]
     if not earlier:
         first = min(row.year for row in data.pension_base)
-        raise InputError(
-            "retirement_year",
-            "no_figures",
-            f"没有{year}年的计发基数（最早为{first}年）",
-            low=str(first),
-        )
+        raise InputError("retirement_year", ErrorCode.NO_FIGURES, low=first, year=year)
     latest = max(earlier, key=lambda row: row.year)
-    return PensionBaseChoice(latest.amount, latest.year, year, provisional=True)
+    return PensionBaseChoice(
+        latest.amount, latest.year, year, provisional=True, document=latest.document
+    )
 
 
 def payment_months_for(age_months: int, data: PensionData) -> Decimal:
@@ -80,10 +91,9 @@ def payment_months_for(age_months: int, data: PensionData) -> Decimal:
     if not low_age * 12 <= age_months <= high_age * 12:
         raise InputError(
             "retirement_age_months",
-            "out_of_range",
-            f"退休年龄须在{low_age}岁至{high_age}岁之间",
-            low=str(low_age * 12),
-            high=str(high_age * 12),
+            ErrorCode.OUT_OF_RANGE,
+            low=Age(low_age * 12),
+            high=Age(high_age * 12),
         )
     years, months = divmod(age_months, 12)
     if months == 0:
@@ -116,10 +126,9 @@ def pension(
     if not months.is_finite() or not MIN_PAYMENT_MONTHS <= months <= MAX_PAYMENT_MONTHS:
         raise InputError(
             "payment_months",
-            "out_of_range",
-            f"计发月数须在{MIN_PAYMENT_MONTHS}至{MAX_PAYMENT_MONTHS}之间",
-            low=str(MIN_PAYMENT_MONTHS),
-            high=str(MAX_PAYMENT_MONTHS),
+            ErrorCode.OUT_OF_RANGE,
+            low=Number(MIN_PAYMENT_MONTHS),
+            high=Number(MAX_PAYMENT_MONTHS),
         )
     basis = data.legal_basis
     base = choice.amount
@@ -132,68 +141,69 @@ def pension(
     transitional = to_fen(indexed * pre_years * coefficient)
     total = basic + account + transitional
 
-    steps = [_base_step(choice, basis.formula)]
+    formula = basis.cite("formula")
+    steps = [_base_step(choice, formula)]
     steps += [
         Step(
             StepKey.PEN_YEARS,
             {
-                "months": str(contribution_months),
-                "years": f"{years:.2f}",
-                "pre_months": str(pre_account_months),
-                "pre_years": f"{pre_years:.2f}",
+                "months": contribution_months,
+                "years": Number(years, 2),
+                "pre_months": pre_account_months,
+                "pre_years": Number(pre_years, 2),
             },
-            basis.formula,
+            formula,
         ),
         Step(
             StepKey.PEN_INDEXED,
-            {"base": money_text(base), "index": f"{average_index}", "indexed": money_text(indexed)},
-            basis.formula,
+            {"base": Amount(base), "index": Number(average_index), "indexed": Amount(indexed)},
+            formula,
         ),
         Step(
             StepKey.PEN_BASIC,
             {
-                "base": money_text(base),
-                "indexed": money_text(indexed),
-                "years": f"{years:.2f}",
-                "basic": money_text(basic),
+                "base": Amount(base),
+                "indexed": Amount(indexed),
+                "years": Number(years, 2),
+                "basic": Amount(basic),
             },
-            basis.formula,
+            formula,
         ),
         Step(
             StepKey.PEN_MONTHS,
-            {"age": official_age_text(retirement_age_months), "months": f"{months:.1f}"},
-            basis.payment_months,
+            {"age": Age(retirement_age_months), "months": Number(months, 1)},
+            basis.cite("payment_months"),
             assumption=retirement_age_months % 12 != 0
             and not data.payment_months.interpolation_status.is_fact,
         ),
         Step(
             StepKey.PEN_ACCOUNT,
             {
-                "balance": money_text(account_balance),
-                "months": f"{months:.1f}",
-                "account": money_text(account),
+                "balance": Amount(account_balance),
+                "months": Number(months, 1),
+                "account": Amount(account),
             },
-            basis.formula,
+            formula,
         ),
         Step(
             StepKey.PEN_TRANSITIONAL,
             {
-                "indexed": money_text(indexed),
-                "pre_years": f"{pre_years:.2f}",
-                "coefficient": f"{(coefficient * 100).normalize():f}",
-                "transitional": money_text(transitional),
+                "indexed": Amount(indexed),
+                "pre_years": Number(pre_years, 2),
+                "coefficient": Number(coefficient * 100),
+                "transitional": Amount(transitional),
             },
-            basis.transitional,
+            basis.cite("transitional"),
         ),
         Step(
             StepKey.PEN_TOTAL,
             {
-                "basic": money_text(basic),
-                "account": money_text(account),
-                "transitional": money_text(transitional),
-                "total": money_text(total),
+                "basic": Amount(basic),
+                "account": Amount(account),
+                "transitional": Amount(transitional),
+                "total": Amount(total),
             },
-            basis.formula,
+            formula,
         ),
     ]
     return PensionResult(
@@ -209,7 +219,7 @@ def pension(
         transitional_pension=transitional,
         total=total,
         steps=tuple(steps),
-        legal_basis=(basis.formula, basis.transitional, basis.payment_months),
+        legal_basis=(formula, basis.cite("transitional"), basis.cite("payment_months")),
     )
 
 
@@ -217,10 +227,15 @@ def _choose_base(
     data: PensionData, pension_base: Decimal | None, retirement_year: int | None
 ) -> PensionBaseChoice:
     if (pension_base is None) == (retirement_year is None):
-        raise InputError("pension_base", "required", "请给出计发基数或退休年份（二选一）")
+        raise InputError("pension_base", ErrorCode.ONE_OF, other="retirement_year")
     if pension_base is not None:
         if not pension_base.is_finite() or not Decimal(0) < pension_base <= MAX_BALANCE:
-            raise InputError("pension_base", "out_of_range", "计发基数须大于0")
+            raise InputError(
+                "pension_base",
+                ErrorCode.OUT_OF_RANGE,
+                low=Amount(Decimal("0.01")),
+                high=Amount(MAX_BALANCE),
+            )
         return PensionBaseChoice(to_fen(pension_base), None, None, provisional=False)
     assert retirement_year is not None
     return pension_base_for(retirement_year, data)
@@ -230,11 +245,7 @@ def check_index(index: Decimal) -> None:
     """平均缴费指数 within 0.3-3 (and a number); else InputError on ``index``."""
     if not index.is_finite() or not MIN_INDEX <= index <= MAX_INDEX:
         raise InputError(
-            "index",
-            "out_of_range",
-            "平均缴费指数须在0.3至3之间",
-            low=str(MIN_INDEX),
-            high=str(MAX_INDEX),
+            "index", ErrorCode.OUT_OF_RANGE, low=Number(MIN_INDEX), high=Number(MAX_INDEX)
         )
 
 
@@ -245,30 +256,33 @@ def _check_inputs(
     if not 0 < contribution_months <= MAX_CONTRIBUTION_MONTHS:
         raise InputError(
             "contribution_months",
-            "out_of_range",
-            f"累计缴费月数须在1至{MAX_CONTRIBUTION_MONTHS}之间",
-            low="1",
-            high=str(MAX_CONTRIBUTION_MONTHS),
+            ErrorCode.OUT_OF_RANGE,
+            low=Duration(1),
+            high=Duration(MAX_CONTRIBUTION_MONTHS),
         )
     if not 0 <= pre_account_months <= contribution_months:
         raise InputError(
             "pre_account_months",
-            "out_of_range",
-            "建账前缴费月数（含视同）不能超过累计缴费月数",
-            low="0",
-            high=str(contribution_months),
+            ErrorCode.EXCEEDS_TOTAL,
+            high=Duration(contribution_months),
+            total="contribution_months",
         )
     if not balance.is_finite() or not Decimal(0) <= balance <= MAX_BALANCE:
-        raise InputError("account_balance", "out_of_range", "个人账户储存额不能为负数")
+        raise InputError(
+            "account_balance",
+            ErrorCode.OUT_OF_RANGE,
+            low=Amount(Decimal(0)),
+            high=Amount(MAX_BALANCE),
+        )
 
 
-def _base_step(choice: PensionBaseChoice, basis: str) -> Step:
+def _base_step(choice: PensionBaseChoice, basis: Basis) -> Step:
     if choice.year is None:
-        return Step(StepKey.PEN_BASE_GIVEN, {"base": money_text(choice.amount)}, basis)
-    values = {
-        "base": money_text(choice.amount),
-        "year": str(choice.year),
-        "requested_year": str(choice.requested_year),
+        return Step(StepKey.PEN_BASE_GIVEN, {"base": Amount(choice.amount)}, basis)
+    values: dict[str, Value] = {
+        "base": Amount(choice.amount),
+        "year": choice.year,
+        "requested_year": choice.requested_year or choice.year,
     }
     if choice.provisional:
         return Step(StepKey.PEN_BASE_PROVISIONAL, values, basis, assumption=True)

@@ -1,5 +1,6 @@
 """退休年龄与资格: statutory retirement age and month under the 2025 reform, the minimum contribution
-years, the flexible early/late window and whether a monthly pension is within reach."""
+years, the flexible early/late window (only where the reform applies), whether a monthly pension is
+within reach and, for someone short of years, the first month it can start."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from datetime import date
 from enum import StrEnum
 
 from kiosk.rules.models import Category, RetirementData
-from kiosk.rules.steps import InputError, Step, StepKey
+from kiosk.rules.steps import Age, Basis, Duration, ErrorCode, InputError, Step, StepKey
 from kiosk.rules.yearmonth import YearMonth
 
 EARLIEST_BIRTH = YearMonth(1930, 1)
 LATEST_BIRTH = YearMonth(2100, 12)  # the rules data reach 2100; far later months leave the calendar
+EARLIEST_AS_OF = date(1990, 1, 1)
+LATEST_AS_OF = date(2100, 12, 31)
 MAX_CONTRIBUTION_MONTHS = 70 * 12
+MINIMUM_WORKING_AGE_MONTHS = 16 * 12  # nobody pays contributions before their 16th birthday
 
 
 class ShortfallOption(StrEnum):
@@ -23,6 +27,15 @@ class ShortfallOption(StrEnum):
     LUMP_SUM = "lump_sum"  # 一次性缴费（2011-07-01前参保、延长5年后仍不足的）
     TRANSFER = "transfer"  # 转入城乡居民基本养老保险
     TERMINATE = "terminate"  # 书面申请终止关系，个人账户一次性支付
+
+
+class RetirementKind(StrEnum):
+    """How a chosen retirement age relates to the statutory one."""
+
+    EARLY = "early"  # 弹性提前退休
+    STATUTORY = "statutory"  # 按法定退休年龄
+    LATE = "late"  # 弹性延迟退休
+    EXTENDED = "extended"  # 延长缴费：缴满最低年限后退休，过了法定时间、不在弹性窗口内
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,43 +48,51 @@ class RetirementResult:
     statutory_age_months: int
     statutory_retirement_month: YearMonth
     minimum_contribution_months: int
-    earliest_flexible_age_months: int
-    earliest_flexible_retirement_month: YearMonth
-    latest_flexible_age_months: int
-    latest_flexible_retirement_month: YearMonth
+    reform_applies: bool
+    """The statutory month is in 2025 or later: the reform's flexible window exists."""
+    earliest_flexible_age_months: int | None
+    earliest_flexible_retirement_month: YearMonth | None
+    latest_flexible_age_months: int | None
+    latest_flexible_retirement_month: YearMonth | None
     months_until_retirement: int
     as_of: date
     contribution_months: int | None
     meets_minimum: bool | None
     shortfall_months: int | None
+    earliest_pension_month: YearMonth | None
+    """With contributions every month from the as-of month: the first month of a monthly pension."""
+    first_insured_before_2011_07: bool | None
     options: tuple[ShortfallOption, ...]
     steps: tuple[Step, ...]
-    legal_basis: tuple[str, ...]
+    legal_basis: tuple[Basis, ...]
 
     @property
-    def statutory_age_text(self) -> str:
-        return official_age_text(self.statutory_age_months)
+    def as_of_month(self) -> YearMonth:
+        return YearMonth.of(self.as_of)
 
     @property
     def reached(self) -> bool:
         """The statutory retirement month is this month or already past."""
         return self.months_until_retirement == 0
 
+    @property
+    def earliest_pension_age_months(self) -> int | None:
+        if self.earliest_pension_month is None:
+            return None
+        return self.birth.months_until(self.earliest_pension_month)
 
-def official_age_text(age_months: int) -> str:
-    """An age as the MOHRSS calculator writes it: ``60岁2个月``, ``63岁``."""
-    years, months = divmod(age_months, 12)
-    return f"{years}岁{months}个月" if months else f"{years}岁"
+    def kind_of(self, age_months: int) -> RetirementKind:
+        """Early, statutory or late retirement at ``age_months``."""
+        if age_months < self.statutory_age_months:
+            return RetirementKind.EARLY
+        if age_months > self.statutory_age_months:
+            return RetirementKind.LATE
+        return RetirementKind.STATUTORY
 
-
-def years_months_text(months: int) -> str:
-    """A duration as ``15年6个月`` / ``20年`` / ``8个月``."""
-    years, rest = divmod(months, 12)
-    if years and rest:
-        return f"{years}年{rest}个月"
-    if years:
-        return f"{years}年"
-    return f"{rest}个月"
+    def in_window(self, month: YearMonth) -> bool:
+        """``month`` lies inside the flexible window (False where the reform does not apply)."""
+        early, late = self.earliest_flexible_retirement_month, self.latest_flexible_retirement_month
+        return early is not None and late is not None and early <= month <= late
 
 
 def delay_months_for(birth: YearMonth, category: Category, rules: RetirementData) -> int:
@@ -88,6 +109,48 @@ def statutory_age_months(birth: YearMonth, category: Category, rules: Retirement
     return row.original_age_years * 12 + delay_months_for(birth, category, rules)
 
 
+def possible_contribution_months(birth: YearMonth, as_of: date) -> int:
+    """The most months anyone born in ``birth`` can have paid by ``as_of``: those from the month
+    of their 16th birthday up to and including the as-of month (0 before it)."""
+    first = birth.plus_months(MINIMUM_WORKING_AGE_MONTHS)
+    return max(0, first.months_until(YearMonth.of(as_of)) + 1)
+
+
+def check_as_of(as_of: date) -> None:
+    if not EARLIEST_AS_OF <= as_of <= LATEST_AS_OF:
+        raise InputError(
+            "as_of",
+            ErrorCode.OUT_OF_RANGE,
+            low=YearMonth.of(EARLIEST_AS_OF),
+            high=YearMonth.of(LATEST_AS_OF),
+        )
+
+
+def check_birth(birth: YearMonth, as_of: date) -> None:
+    latest = min(YearMonth.of(as_of), LATEST_BIRTH)
+    if not EARLIEST_BIRTH <= birth <= latest:
+        raise InputError("birth", ErrorCode.OUT_OF_RANGE, low=EARLIEST_BIRTH, high=latest)
+
+
+def check_contribution_months(months: int, birth: YearMonth, as_of: date) -> None:
+    """Within 0..840 months, and no more than :func:`possible_contribution_months`."""
+    if not 0 <= months <= MAX_CONTRIBUTION_MONTHS:
+        raise InputError(
+            "contribution_months",
+            ErrorCode.OUT_OF_RANGE,
+            low=Duration(0),
+            high=Duration(MAX_CONTRIBUTION_MONTHS),
+        )
+    possible = possible_contribution_months(birth, as_of)
+    if months > possible:
+        raise InputError(
+            "contribution_months",
+            ErrorCode.EXCEEDS_POSSIBLE,
+            high=Duration(possible),
+            since=birth.plus_months(MINIMUM_WORKING_AGE_MONTHS),
+        )
+
+
 def retirement(
     birth: YearMonth,
     category: Category,
@@ -99,29 +162,16 @@ def retirement(
 ) -> RetirementResult:
     """The statutory retirement age and month, and eligibility if ``contribution_months`` is given.
 
-    ``contribution_months`` is the cumulative total: actual plus deemed (视同缴费年限).
+    ``contribution_months`` is the cumulative total so far: actual plus deemed (视同缴费年限).
     """
-    today = YearMonth.of(as_of)
-    latest = min(today, LATEST_BIRTH)
-    if birth < EARLIEST_BIRTH or birth > latest:
-        raise InputError(
-            "birth",
-            "out_of_range",
-            f"出生年月须在{EARLIEST_BIRTH.year}年1月至{latest.year}年{latest.month}月之间",
-            low=str(EARLIEST_BIRTH),
-            high=str(latest),
-        )
-    if contribution_months is not None and not 0 <= contribution_months <= MAX_CONTRIBUTION_MONTHS:
-        raise InputError(
-            "contribution_months",
-            "out_of_range",
-            f"累计缴费月数须在0至{MAX_CONTRIBUTION_MONTHS}之间",
-            low="0",
-            high=str(MAX_CONTRIBUTION_MONTHS),
-        )
+    check_as_of(as_of)
+    check_birth(birth, as_of)
+    if contribution_months is not None:
+        check_contribution_months(contribution_months, birth, as_of)
 
     row = rules.reform(category)
     basis = rules.legal_basis
+    today = YearMonth.of(as_of)
     original_age = row.original_age_years * 12
     original_month = birth.plus_months(original_age)
     delay = delay_months_for(birth, category, rules)
@@ -129,108 +179,145 @@ def retirement(
     statutory_month = birth.plus_months(statutory_age)
     minimum = rules.minimum_contribution.months_for(statutory_month.year)
     flexible = rules.flexible
-    earliest_age = max(statutory_age - flexible.early_max_months, original_age)
-    latest_age = statutory_age + flexible.late_max_months
+    reform_applies = statutory_month >= YearMonth.of(flexible.effective_from)
+    earliest_age = latest_age = None
+    if reform_applies:
+        earliest_age = max(statutory_age - flexible.early_max_months, original_age)
+        latest_age = statutory_age + flexible.late_max_months
 
     steps: list[Step] = [
         Step(
             StepKey.RET_ORIGINAL,
-            {
-                "original_age": official_age_text(original_age),
-                "original_month": str(original_month),
-            },
-            basis.reform,
+            {"original_age": Age(original_age), "original_month": original_month},
+            basis.cite("reform"),
         ),
     ]
     if delay == 0:
         steps.append(
-            Step(StepKey.RET_NOT_AFFECTED, {"first": str(row.first_affected)}, basis.reform)
+            Step(StepKey.RET_NOT_AFFECTED, {"first": row.first_affected}, basis.cite("reform"))
         )
     else:
         steps.append(
             Step(
                 StepKey.RET_DELAY,
                 {
-                    "birth": str(birth),
-                    "first": str(row.first_affected),
-                    "months_after": str(row.first_affected.months_until(birth)),
-                    "step": str(row.step_months),
-                    "cap": str(row.cap_months),
-                    "delay": str(delay),
+                    "birth": birth,
+                    "first": row.first_affected,
+                    "months_after": row.first_affected.months_until(birth),
+                    "step": row.step_months,
+                    "cap": row.cap_months,
+                    "delay": delay,
                 },
-                basis.reform,
+                basis.cite("reform"),
             )
         )
     steps += [
         Step(
             StepKey.RET_STATUTORY,
             {
-                "original_age": official_age_text(original_age),
-                "delay": str(delay),
-                "age": official_age_text(statutory_age),
-                "month": str(statutory_month),
+                "original_age": Age(original_age),
+                "delay": delay,
+                "age": Age(statutory_age),
+                "month": statutory_month,
             },
-            basis.reform,
+            basis.cite("reform"),
         ),
         Step(
             StepKey.RET_MINIMUM,
-            {"year": str(statutory_month.year), "minimum": years_months_text(minimum)},
-            basis.minimum_years,
-        ),
-        Step(
-            StepKey.RET_FLEX_EARLY,
-            {
-                "age": official_age_text(statutory_age),
-                "early": str(flexible.early_max_months),
-                "original_age": official_age_text(original_age),
-                "earliest_age": official_age_text(earliest_age),
-                "earliest_month": str(birth.plus_months(earliest_age)),
-            },
-            basis.flexible,
-        ),
-        Step(
-            StepKey.RET_FLEX_LATE,
-            {
-                "age": official_age_text(statutory_age),
-                "late": str(flexible.late_max_months),
-                "latest_age": official_age_text(latest_age),
-                "latest_month": str(birth.plus_months(latest_age)),
-            },
-            basis.flexible,
+            {"year": statutory_month.year, "minimum": Duration(minimum)},
+            basis.cite("minimum_years"),
         ),
     ]
+    if earliest_age is not None and latest_age is not None:
+        steps += [
+            Step(
+                StepKey.RET_FLEX_EARLY,
+                {
+                    "age": Age(statutory_age),
+                    "early": flexible.early_max_months,
+                    "original_age": Age(original_age),
+                    "earliest_age": Age(earliest_age),
+                    "earliest_month": birth.plus_months(earliest_age),
+                },
+                basis.cite("flexible"),
+            ),
+            Step(
+                StepKey.RET_FLEX_LATE,
+                {
+                    "age": Age(statutory_age),
+                    "late": flexible.late_max_months,
+                    "latest_age": Age(latest_age),
+                    "latest_month": birth.plus_months(latest_age),
+                },
+                basis.cite("flexible"),
+            ),
+        ]
+    else:
+        steps.append(
+            Step(
+                StepKey.RET_PRE_REFORM,
+                {"month": statutory_month, "reform": YearMonth.of(flexible.effective_from)},
+                basis.cite("flexible"),
+            )
+        )
 
     meets: bool | None = None
     shortfall: int | None = None
+    earliest_pension: YearMonth | None = None
     options: tuple[ShortfallOption, ...] = ()
     if contribution_months is not None:
         shortfall = max(0, minimum - contribution_months)
         meets = shortfall == 0
+        earliest_pension = max(statutory_month, today.plus_months(shortfall))
         if meets:
             steps.append(
                 Step(
                     StepKey.RET_MEETS,
-                    {
-                        "total": years_months_text(contribution_months),
-                        "minimum": years_months_text(minimum),
-                    },
-                    basis.minimum_years,
+                    {"total": Duration(contribution_months), "minimum": Duration(minimum)},
+                    basis.cite("minimum_years"),
                 )
             )
         else:
-            options = _shortfall_options(first_insured_before_2011_07)
-            steps.append(
+            extension_months = rules.shortfall.lump_sum_after_extension_years * 12
+            options = shortfall_options(rules, shortfall, first_insured_before_2011_07)
+            steps += [
                 Step(
                     StepKey.RET_SHORTFALL,
                     {
-                        "total": years_months_text(contribution_months),
-                        "minimum": years_months_text(minimum),
-                        "shortfall": years_months_text(shortfall),
+                        "total": Duration(contribution_months),
+                        "minimum": Duration(minimum),
+                        "shortfall": Duration(shortfall),
                     },
-                    basis.shortfall,
+                    basis.cite("shortfall"),
+                ),
+                Step(
+                    StepKey.RET_EARLIEST_PENSION,
+                    {
+                        "as_of": today,
+                        "shortfall": Duration(shortfall),
+                        "statutory_month": statutory_month,
+                        "month": earliest_pension,
+                        "age": Age(birth.months_until(earliest_pension)),
+                    },
+                    basis.cite("shortfall"),
+                    assumption=True,
+                ),
+            ]
+            if ShortfallOption.LUMP_SUM in options:
+                steps.append(
+                    Step(
+                        StepKey.RET_LUMP_SUM,
+                        {
+                            "insured_before": YearMonth.of(rules.shortfall.lump_sum_insured_before),
+                            "extension": Duration(extension_months),
+                        },
+                        basis.cite("shortfall"),
+                    )
                 )
-            )
 
+    cited = ["reform", "minimum_years"] + (["flexible"] if reform_applies else [])
+    if shortfall:
+        cited.append("shortfall")
     return RetirementResult(
         birth=birth,
         category=category,
@@ -240,25 +327,39 @@ def retirement(
         statutory_age_months=statutory_age,
         statutory_retirement_month=statutory_month,
         minimum_contribution_months=minimum,
+        reform_applies=reform_applies,
         earliest_flexible_age_months=earliest_age,
-        earliest_flexible_retirement_month=birth.plus_months(earliest_age),
+        earliest_flexible_retirement_month=(
+            birth.plus_months(earliest_age) if earliest_age is not None else None
+        ),
         latest_flexible_age_months=latest_age,
-        latest_flexible_retirement_month=birth.plus_months(latest_age),
+        latest_flexible_retirement_month=(
+            birth.plus_months(latest_age) if latest_age is not None else None
+        ),
         months_until_retirement=max(0, today.months_until(statutory_month)),
         as_of=as_of,
         contribution_months=contribution_months,
         meets_minimum=meets,
         shortfall_months=shortfall,
+        earliest_pension_month=earliest_pension,
+        first_insured_before_2011_07=first_insured_before_2011_07,
         options=options,
         steps=tuple(steps),
-        legal_basis=(basis.reform, basis.minimum_years, basis.flexible),
+        legal_basis=tuple(basis.cite(name) for name in cited),
     )
 
 
-def _shortfall_options(first_insured_before_2011_07: bool | None) -> tuple[ShortfallOption, ...]:
-    """Extending is always open; the lump sum only for people insured before 2011-07-01 (or unknown)."""
+def shortfall_options(
+    rules: RetirementData, shortfall: int, first_insured_before_2011_07: bool | None = None
+) -> tuple[ShortfallOption, ...]:
+    """What someone ``shortfall`` months short can do (nothing when 0). Extending is always open;
+    the lump sum only for people insured before 2011-07-01 (or not known) who are still short after
+    the years of extension (人社部令第13号第二条)."""
+    if shortfall <= 0:
+        return ()
+    extension_months = rules.shortfall.lump_sum_after_extension_years * 12
     options = [ShortfallOption.EXTEND]
-    if first_insured_before_2011_07 is not False:
+    if first_insured_before_2011_07 is not False and shortfall > extension_months:
         options.append(ShortfallOption.LUMP_SUM)
     options += [ShortfallOption.TRANSFER, ShortfallOption.TERMINATE]
     return tuple(options)

@@ -31,6 +31,7 @@ from kiosk.rules import (
     retirement,
     statutory_age_months,
 )
+from kiosk.rules.retirement import possible_contribution_months
 
 BENCH = "rules_throughput"
 AS_OF = date(2026, 11, 29)  # a fixed day: the figures do not move with the clock
@@ -41,13 +42,16 @@ SEED = 8  # issue 8
 
 def birth_cases(rng: random.Random) -> list[tuple[YearMonth, Category, int]]:
     """Every birth month in every category, with a seeded cumulative number of contribution
-    months (0..45 years) so that both sides of the minimum are taken."""
+    months (0..45 years, never more than the months since the 16th birthday) so that both sides
+    of the minimum are taken."""
     months = FIRST_BIRTH.months_until(LAST_BIRTH) + 1
-    return [
-        (FIRST_BIRTH.plus_months(offset), category, rng.randint(0, 45 * 12))
-        for offset in range(months)
-        for category in Category
-    ]
+    cases = []
+    for offset in range(months):
+        birth = FIRST_BIRTH.plus_months(offset)
+        possible = possible_contribution_months(birth, AS_OF)
+        for category in Category:
+            cases.append((birth, category, min(possible, rng.randint(0, 45 * 12))))
+    return cases
 
 
 def pension_cases(rng: random.Random, count: int, rules: RulesData) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kiosk import resources
+from kiosk.content.format import value_text
 from kiosk.rules import (
     Category,
     InputError,
@@ -44,14 +45,15 @@ from kiosk.rules import (
     estimate_account_balance,
     figures_for_year,
     load_rules,
-    official_age_text,
     payment_months_for,
     pension,
     pension_base_for,
     retirement,
     statutory_age_months,
-    years_months_text,
 )
+from tests.wording import ZH, error_message
+from tests.wording import age_text as official_age_text
+from tests.wording import duration_text as years_months_text
 
 T = TypeVar("T")
 
@@ -101,7 +103,7 @@ def outcome(call: Callable[[], T], fields: set[str]) -> T | None:
         return call()
     except InputError as exc:
         assert exc.field in fields, f"InputError for an unexpected field {exc.field!r}: {exc}"
-        assert exc.message, exc
+        error_message(exc)  # worded, names the input, no placeholder left
         return None
 
 
@@ -127,7 +129,8 @@ def assert_sane(result: object) -> None:
     steps = getattr(result, "steps", ())
     for step in steps:
         assert isinstance(step, Step)
-        for name, text in step.values.items():
+        for name, value in step.values.items():
+            text = value_text(ZH.common, value)
             assert not NOT_A_NUMBER.search(text), (step.key, name, text)
             assert not text.startswith("-"), (step.key, name, text)
 

@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 
-from kiosk.rules import AccountEstimate, InputError, RulesData, YearMonth, estimate_account_balance
+from kiosk.rules import (
+    AccountEstimate,
+    Amount,
+    InputError,
+    RulesData,
+    YearMonth,
+    estimate_account_balance,
+)
 
 D = Decimal
 
@@ -95,7 +102,7 @@ def test_every_step_is_an_assumption(rules: RulesData) -> None:
     result = estimate(rules, account_months=120)
     assert [step.key.value for step in result.steps] == ["est_base", "est_rates", "est_result"]
     assert all(step.assumption for step in result.steps)
-    assert result.steps[-1].values["balance"] == f"{result.balance:.2f}"
+    assert result.steps[-1].values["balance"] == Amount(result.balance)
 
 
 @pytest.mark.parametrize(

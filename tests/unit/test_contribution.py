@@ -19,6 +19,7 @@ from kiosk.rules import (
     contribution,
     figures_for_year,
 )
+from tests.wording import error_message
 
 D = Decimal
 AFTER_2026_NOTICE = date(2026, 11, 29)  # the 2026 notice (鲁人社字〔2026〕75号) is out since 08-14
@@ -201,7 +202,7 @@ def test_provisional_step_is_an_assumption(rules: RulesData) -> None:
     result = calc(rules, EMPLOYEE, 2026, as_of=date(2026, 8, 13), wage=D("5000"))
     step = next(step for step in result.steps if step.key.value == "con_provisional")
     assert step.assumption is True
-    assert step.values == {"year": "2026", "used_year": "2025"}
+    assert step.values == {"year": 2026, "used_year": 2025}
 
 
 # --- input errors ---------------------------------------------------------------------------------
@@ -240,4 +241,4 @@ def test_input_errors(
     with pytest.raises(InputError) as caught:
         calc(rules, kind, year, **kwargs)
     assert caught.value.field == field
-    assert caught.value.message
+    error_message(caught.value)

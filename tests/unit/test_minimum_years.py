@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from kiosk.rules import Category, RulesData, YearMonth, retirement, years_months_text
+from kiosk.rules import Category, RulesData, YearMonth, retirement
+from tests.wording import duration_text as years_months_text
 
 # The table of rules.md §1.5: retirement year -> minimum in months and as the table writes it.
 MINIMUM_TABLE = [

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from kiosk.rules import InputError, RulesData, pension, pension_base_for
+from tests.wording import error_message
 
 D = Decimal
 FORMS_FILE = Path(__file__).parent / "data" / "shandong_forms.toml"
@@ -206,7 +207,7 @@ def test_input_errors(rules: RulesData, changes: dict[str, Any], field: str) -> 
     with pytest.raises(InputError) as caught:
         pension(rules.pension, **(VALID | changes))
     assert caught.value.field == field
-    assert caught.value.message
+    error_message(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,14 @@ def test_delay_within_zero_and_cap_and_month_is_birth_plus_age(
     assert result.statutory_age_months == result.original_age_months + result.delay_months
     assert result.statutory_retirement_month == birth.plus_months(result.statutory_age_months)
     assert result.original_retirement_month == birth.plus_months(result.original_age_months)
+    reform = result.statutory_retirement_month >= YearMonth(2025, 1)
+    assert result.reform_applies == reform
+    if not reform:  # retired under the old rules: no flexible window (rules.md §1.8)
+        assert result.earliest_flexible_age_months is None
+        assert result.latest_flexible_retirement_month is None
+        return
+    assert result.earliest_flexible_age_months is not None
+    assert result.latest_flexible_age_months is not None
     assert (
         result.original_age_months
         <= result.earliest_flexible_age_months

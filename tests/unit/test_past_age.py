@@ -1,0 +1,288 @@
+"""People at or past their retirement age, or short of the minimum years (rules.md §1.7, §1.8):
+the reform's window only where it applies, the first month a pension can start, plausible
+histories, and the retirement months a pension estimate can be made for.
+
+Every expectation is computed here by an independent formula from rules.md, or copied from its
+examples, never from the code's output.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from kiosk.rules import Category, InputError, RulesData, YearMonth, retirement
+from kiosk.rules.estimate import estimate_pension, retirement_choices
+from kiosk.rules.retirement import RetirementKind
+
+MALE, F55, F50 = Category.MALE, Category.FEMALE_55, Category.FEMALE_50
+REFORM = YearMonth(2025, 1)
+ORIGINAL_YEARS = {MALE: 60, F55: 55, F50: 50}
+FIRST_DELAYED = {MALE: YearMonth(1965, 1), F55: YearMonth(1970, 1), F50: YearMonth(1975, 1)}
+STEP_CAP = {MALE: (4, 36), F55: (4, 36), F50: (2, 60)}
+
+
+def statutory_month(birth: YearMonth, category: Category) -> YearMonth:
+    """rules.md §1.3, written out again: delay = min(cap, floor(d / step) + 1) from the first
+    delayed birth month."""
+    step, cap = STEP_CAP[category]
+    after = FIRST_DELAYED[category].months_until(birth)
+    delay = 0 if after < 0 else min(cap, after // step + 1)
+    return birth.plus_months(ORIGINAL_YEARS[category] * 12 + delay)
+
+
+def minimum_months(year: int) -> int:
+    """rules.md §1.5."""
+    return 180 if year <= 2029 else min(240, 180 + 6 * (year - 2029))
+
+
+def expected_earliest_pension(
+    birth: YearMonth, category: Category, paid: int, as_of: YearMonth
+) -> YearMonth:
+    """rules.md §1.8: max(statutory month, as-of month + shortfall)."""
+    statutory = statutory_month(birth, category)
+    shortfall = max(0, minimum_months(statutory.year) - paid)
+    return max(statutory, as_of.plus_months(shortfall))
+
+
+# --- the examples of rules.md §1.8 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("birth", "category", "paid", "statutory", "short", "earliest"),
+    [
+        pytest.param("1965-03", F50, 156, "2015-03", 24, "2028-12", id="woman-50-born-1965-03"),
+        pytest.param("1966-01", MALE, 150, "2026-05", 30, "2029-06", id="man-born-1966-01"),
+    ],
+)
+def test_the_examples_of_the_rules(
+    rules: RulesData,
+    birth: str,
+    category: Category,
+    paid: int,
+    statutory: str,
+    short: int,
+    earliest: str,
+) -> None:
+    result = retirement(
+        YearMonth.parse(birth),
+        category,
+        rules.retirement,
+        as_of=date(2026, 12, 7),
+        contribution_months=paid,
+    )
+    assert str(result.statutory_retirement_month) == statutory
+    assert result.shortfall_months == short and result.meets_minimum is False
+    assert str(result.earliest_pension_month) == earliest
+
+
+def test_the_woman_of_the_issue_gets_no_window_in_the_past(rules: RulesData) -> None:
+    """Born 1965-03, 原50岁: statutory 2015-03, before the reform: no flexible window, no step or
+    detail about one."""
+    result = retirement(
+        YearMonth(1965, 3), F50, rules.retirement, as_of=date(2026, 12, 7), contribution_months=156
+    )
+    assert not result.reform_applies and result.reached
+    assert result.earliest_flexible_retirement_month is None
+    assert result.latest_flexible_retirement_month is None
+    keys = {step.key.value for step in result.steps}
+    assert "ret_flex_early" not in keys and "ret_flex_late" not in keys
+    assert "ret_pre_reform" in keys and "ret_earliest_pension" in keys
+    assert [basis.key for basis in result.legal_basis] == [
+        "retirement.reform",
+        "retirement.minimum_years",
+        "retirement.shortfall",
+    ]
+
+
+# --- every birth year 1950-1990, with and without a shortfall, as-of before, at, after ---------
+
+CASES = [
+    (year, category, paid, offset)
+    for year in range(1950, 1991)
+    for category in Category
+    for paid in (60, 150, 179, 200, 300)
+    for offset in (-13, -1, 0, 1, 40)
+]
+
+
+@pytest.mark.parametrize(("year", "category", "paid", "offset"), CASES)
+def test_reform_window_and_earliest_pension_month(
+    rules: RulesData, year: int, category: Category, paid: int, offset: int
+) -> None:
+    """As of ``offset`` months from the statutory month (before, at, after it)."""
+    birth = YearMonth(year, 7)
+    statutory = statutory_month(birth, category)
+    as_of_month = statutory.plus_months(offset)
+    possible = birth.plus_months(16 * 12).months_until(as_of_month) + 1
+    if not 1990 <= as_of_month.year <= 2100 or paid > possible:
+        pytest.skip("as-of date out of range, or more months than can have been paid")
+    as_of = date(as_of_month.year, as_of_month.month, 15)
+    result = retirement(birth, category, rules.retirement, as_of=as_of, contribution_months=paid)
+    assert result.statutory_retirement_month == statutory
+    assert result.reform_applies == (statutory >= REFORM)
+    assert (result.earliest_flexible_retirement_month is None) == (statutory < REFORM)
+    assert result.reached == (offset >= 0)
+    short = max(0, minimum_months(statutory.year) - paid)
+    assert result.shortfall_months == short
+    assert result.earliest_pension_month == expected_earliest_pension(
+        birth, category, paid, as_of_month
+    )
+    choices = retirement_choices(
+        rules, birth=birth, category=category, contribution_months=paid, as_of=as_of
+    )
+    assert as_of_month <= choices.first <= choices.last
+    assert result.earliest_pension_month is not None
+    minimum_met = as_of_month.plus_months(short)  # paying every month from now on
+    if result.reform_applies:  # the flexible window, once the minimum is met, from now on
+        early = result.earliest_flexible_retirement_month
+        assert early is not None and choices.first == max(early, as_of_month, minimum_met)
+    else:  # the old rules: from the statutory month (or now), once the minimum is met
+        assert choices.first == result.earliest_pension_month == max(statutory, minimum_met)
+    if result.reform_applies and result.latest_flexible_retirement_month is not None:
+        assert choices.last == max(choices.first, result.latest_flexible_retirement_month)
+    else:
+        assert choices.last == choices.first
+
+
+def test_the_choices_start_at_the_flexible_window_when_the_minimum_is_met(
+    rules: RulesData,
+) -> None:
+    """A man born 1976-12 (63岁, 2039-12), 300 months paid as of 2026-12: the earliest flexible
+    month is 2036-12 (60岁) and the minimum (20 years in 2039) is met: the choices are the whole
+    window, 2036-12 to 2042-12."""
+    choices = retirement_choices(
+        rules,
+        birth=YearMonth(1976, 12),
+        category=MALE,
+        contribution_months=300,
+        as_of=date(2026, 12, 7),
+    )
+    assert (str(choices.first), str(choices.last)) == ("2036-12", "2042-12")
+
+
+def test_flexible_early_retirement_waits_for_the_minimum(rules: RulesData) -> None:
+    """Born 1976-12 with 60 months as of 2026-12: 20 years are needed (2039), 180 more months,
+    met in 2041-12: nothing earlier is offered, even inside the window."""
+    choices = retirement_choices(
+        rules,
+        birth=YearMonth(1976, 12),
+        category=MALE,
+        contribution_months=60,
+        as_of=date(2026, 12, 7),
+    )
+    assert str(choices.first) == "2041-12" and str(choices.last) == "2042-12"
+
+
+# --- plausible histories, limits named -----------------------------------------------------------
+
+
+def test_more_months_than_since_the_16th_birthday_are_refused(rules: RulesData) -> None:
+    """Born 2000-01, as of 2026-01: 16 in 2016-01, at most 121 months (2016-01 to 2026-01)."""
+    with pytest.raises(InputError) as caught:
+        retirement(
+            YearMonth(2000, 1),
+            MALE,
+            rules.retirement,
+            as_of=date(2026, 1, 1),
+            contribution_months=700,
+        )
+    assert caught.value.field == "contribution_months"
+    assert caught.value.code.value == "exceeds_possible"
+    assert caught.value.limits["high"].months == 121  # type: ignore[union-attr]
+    retirement(
+        YearMonth(2000, 1), MALE, rules.retirement, as_of=date(2026, 1, 1), contribution_months=121
+    )
+
+
+@pytest.mark.parametrize("as_of", [date(1, 1, 1), date(1989, 12, 31), date(2101, 1, 1)])
+def test_an_as_of_date_out_of_range_names_itself(rules: RulesData, as_of: date) -> None:
+    with pytest.raises(InputError) as caught:
+        retirement(YearMonth(1965, 1), MALE, rules.retirement, as_of=as_of)
+    assert caught.value.field == "as_of"
+
+
+# --- the pension at the first month it can start --------------------------------------------------
+
+
+def test_the_pension_of_the_woman_of_the_issue(rules: RulesData) -> None:
+    """Born 1965-03, 原50岁, 13 years: at 2028-12 (63岁9个月) with the 2 missing years paid, 15 years
+    in all; the 2025 计发基数 carried forward, provisional; no 过渡性养老金 without years before
+    the account."""
+    as_of = date(2026, 12, 7)
+    estimate = estimate_pension(
+        rules,
+        birth=YearMonth(1965, 3),
+        category=F50,
+        retirement_age_months=63 * 12 + 9,
+        contribution_months=156,
+        pre_account_months=0,
+        average_index=Decimal("0.6"),
+        account_balance=None,
+        as_of=as_of,
+    )
+    assert str(estimate.retirement_month) == "2028-12"
+    assert estimate.extension_months == 24 and estimate.contribution_months == 180
+    assert estimate.kind is RetirementKind.EXTENDED
+    assert estimate.shortfall_so_far == 24
+    result = estimate.pension
+    assert (
+        result.provisional
+        and result.pension_base.year == 2025
+        and result.pension_base.requested_year == 2028
+    )
+    # 基础养老金 = (7831 + 7831 × 0.6) / 2 × 15 × 1% = 939.72
+    assert result.basic_pension == Decimal("939.72")
+    assert result.transitional_pension == 0
+    assert estimate.pension.steps and estimate.steps[0].key.value == "pen_extension"
+
+
+def test_a_month_outside_the_choices_is_refused_naming_the_range(rules: RulesData) -> None:
+    with pytest.raises(InputError) as caught:
+        estimate_pension(
+            rules,
+            birth=YearMonth(1965, 3),
+            category=F50,
+            retirement_age_months=60 * 12,  # 2025-03: past, and short of years then
+            contribution_months=156,
+            pre_account_months=0,
+            average_index=Decimal("0.6"),
+            account_balance=None,
+            as_of=date(2026, 12, 7),
+        )
+    assert caught.value.field == "retirement_age_months"
+    assert caught.value.limits["low"].months == 63 * 12 + 9  # type: ignore[union-attr]
+
+
+def test_a_known_balance_is_carried_forward_to_retirement(rules: RulesData) -> None:
+    """100,000 yuan now, retiring 24 months later: the balance grows by 24 months of 8% of the
+    index times the average wage, plus interest; it is never less than it is now."""
+    common = dict(
+        birth=YearMonth(1966, 1),
+        category=MALE,
+        contribution_months=240,
+        pre_account_months=0,
+        average_index=Decimal("1.0"),
+        as_of=date(2026, 12, 7),
+    )
+    now = retirement_choices(
+        rules,
+        birth=YearMonth(1966, 1),
+        category=MALE,
+        contribution_months=240,
+        as_of=date(2026, 12, 7),
+    )
+    later = estimate_pension(
+        rules,
+        retirement_age_months=now.first_age_months + 24,
+        account_balance=Decimal(100000),
+        **common,
+    )  # type: ignore[arg-type]
+    first = estimate_pension(
+        rules, retirement_age_months=now.first_age_months, account_balance=Decimal(100000), **common
+    )  # type: ignore[arg-type]
+    assert later.account_balance > first.account_balance >= Decimal(100000)
+    wage = max(row.average_wage_monthly for row in rules.contribution.year)
+    assert later.account_balance - first.account_balance >= 20 * wage * Decimal("0.08")
