@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_main_window, load_bundle
+    from kiosk.app import build_kiosk, load_bundle
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(bundle, screenshots=args.screenshots)
 
-    from kiosk.ops.install import Operations, OpsHooks
+    from kiosk.ops.install import OpsHooks
     from kiosk.ops.logs import setup_logging
 
     log_file = None if checking else setup_logging(settings.resolved_log_dir())
@@ -174,9 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             "kiosk mode without admin_pin_hash: the admin panel (and exit) cannot be opened"
         )
 
-    window = build_main_window(bundle, settings=settings, ops_hooks=OpsHooks(log_file=log_file))
-    operations = window.findChild(Operations)
-    assert isinstance(operations, Operations)
+    kiosk = build_kiosk(bundle, settings=settings, ops_hooks=OpsHooks(log_file=log_file))
+    window, operations = kiosk.window, kiosk.operations
+    assert operations is not None  # settings given
     operations.crash_guard.install()
     window.resize(*(args.size or (1366, 768)))
     if args.smoke:

@@ -5,7 +5,7 @@ overlapping or out-of-window controls; optionally save a PNG per screen. One lin
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -15,11 +15,12 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Bundle, build_main_window
+from kiosk.journeys import JOURNEYS, JourneySpec, load
 from kiosk.ui.layout_check import check_layout
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.theme import Preset
-from kiosk.ui.walkthrough import WALKS, Walk, WalkContext
+from kiosk.ui.walks import FAQ_WALK, Walk, WalkContext
 
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1080, 1920), (1366, 768))
 
@@ -44,10 +45,12 @@ class SelfTest:
         window: MainWindow,
         context: WalkContext,
         *,
+        walks: Sequence[Walk] | None = None,
         screenshots: Path | None,
         out: TextIO,
     ) -> None:
         self.window = window
+        self.walks = every_walk() if walks is None else walks
         self.context = context
         self.screenshots = screenshots
         self.out = out
@@ -61,7 +64,7 @@ class SelfTest:
                 self.window.set_preset(preset)
                 tag = f"{width}x{height} {preset.value}"
                 self._screen(f"home {tag}", f"home_{width}x{height}_{preset.value}")
-                for walk in WALKS:
+                for walk in self.walks:
                     self._walk(walk, tag, f"{width}x{height}_{preset.value}")
         passed = sum(r.ok for r in self.results)
         print(f"self-test: {passed} passed, {len(self.results) - passed} failed", file=self.out)
@@ -99,16 +102,26 @@ def settle(passes: int = 4) -> None:
         QApplication.processEvents()
 
 
+def every_walk(journeys: Sequence[JourneySpec] = JOURNEYS) -> tuple[Walk, ...]:
+    """Each registered journey's walks, then the FAQ's."""
+    walks: list[Walk] = []
+    for spec in journeys:
+        walks += load(spec.walks)
+    return (*walks, FAQ_WALK)
+
+
 def run_self_test(
     bundle: Bundle,
     *,
+    journeys: Sequence[JourneySpec] = JOURNEYS,
     screenshots: Path | None = None,
     today: Callable[[], date] = date.today,
     out: TextIO = sys.stdout,
 ) -> int:
-    window = build_main_window(bundle, today=today)
+    window = build_main_window(bundle, journeys=journeys, today=today)
     window.show()
     context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=today())
-    ok = SelfTest(window, context, screenshots=screenshots, out=out).run()
+    walks = every_walk(journeys)
+    ok = SelfTest(window, context, walks=walks, screenshots=screenshots, out=out).run()
     window.close()
     return 0 if ok else 1

@@ -38,6 +38,14 @@ def rules(resources_root: Path) -> RulesData:
     return load_rules(resources.rules_dir(resources_root))
 
 
+@pytest.fixture(scope="session")
+def zh_texts(resources_root: Path):
+    """The Chinese catalogue, without Qt (the FAQ's language)."""
+    from kiosk.content.texts import load_texts
+
+    return load_texts(resources.text_dir(resources_root))
+
+
 @pytest.fixture
 def today() -> date:
     """A fixed 'today' so tests never depend on the clock."""

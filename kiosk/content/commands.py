@@ -12,7 +12,6 @@ from typing import Any
 from kiosk.content.faq import Content, FaqEntry, content_dir, load_content
 from kiosk.content.glyphs import font_problems
 from kiosk.content.pinyin import (
-    check_readings,
     load_readings,
     readings_path,
     readings_toml,
@@ -20,6 +19,7 @@ from kiosk.content.pinyin import (
     unread_texts,
 )
 from kiosk.content.search import SearchIndex
+from kiosk.content.texts import CommonTexts
 from kiosk.rules import RulesData
 from kiosk.rules.loader import DataFileError
 
@@ -43,10 +43,11 @@ def entry_json(entry: FaqEntry) -> dict[str, str]:
     return {"id": entry.id, "category": entry.category, "question": entry.question}
 
 
-def run(args: argparse.Namespace, root: Path, rules: RulesData) -> Any:
-    """``faq-list`` / ``faq-search``: a JSON list of ``{id, category, question}``, best first."""
+def run(args: argparse.Namespace, root: Path, rules: RulesData, common: CommonTexts) -> Any:
+    """``faq-list`` / ``faq-search``: a JSON list of ``{id, category, question}``, best first.
+    ``common``: the catalogue of the FAQ's language (it words the figures the answers quote)."""
     folder = content_dir(root)
-    content = load_content(folder, rules, as_of=date.today())
+    content = load_content(folder, rules, as_of=date.today(), common=common)
     if args.command == "faq-list":
         return [entry_json(entry) for entry in content.entries]
     if args.command == "faq-pinyin":
@@ -64,17 +65,6 @@ def pinyin_command(folder: Path, content: Content, *, write: bool) -> dict[str, 
     if write:
         path.write_text(readings_toml(texts), encoding="utf-8")
     return {"file": str(path), "texts": len(texts), "missing": len(missing), "written": write}
-
-
-def check(root: Path, rules: RulesData, *, as_of: date | None = None) -> list[str]:
-    """Load the content (raises DataFileError) and check the font covers every string under
-    text/, rules/ and content/ (raises ProblemsFound, one problem per string). Returns the
-    content files checked, relative to ``root``."""
-    content = load_content(content_dir(root), rules, as_of=as_of or date.today())
-    check_readings(content_dir(root), content)
-    check_font(root, content)
-    files = [*content.files, readings_path(content_dir(root))]
-    return [path.relative_to(root).as_posix() for path in files] + ["fonts: every string above"]
 
 
 def check_font(root: Path, content: Content) -> None:

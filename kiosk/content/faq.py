@@ -18,19 +18,20 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from kiosk import resources
+from kiosk.content import format as fmt
+from kiosk.content.texts import CommonTexts
 from kiosk.rules import InputError, RulesData, figures_for_year
 from kiosk.rules.loader import DataFileError, validate_file
-from kiosk.rules.retirement import official_age_text, years_months_text
+from kiosk.rules.models import in_force
 
 CATEGORIES_FILE = "categories.toml"
 FAQ_FOLDER = "faq"
@@ -42,14 +43,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class JourneyId(StrEnum):
-    """The calculation an answer can open (the values are the kiosk's page names)."""
-
-    RETIREMENT = "retirement"
-    CONTRIBUTION = "contribution"
-    PENSION = "pension"
 
 
 # --- categories.toml ----------------------------------------------------------------------------
@@ -90,7 +83,9 @@ class FaqEntry(_Model):
         default=(), description="channel ids (guide.toml) where it can be done"
     )
     where_note: str = ""
-    journey: JourneyId | None = Field(default=None, description="the calculation it opens")
+    journey: Id | None = Field(
+        default=None, description="the calculation it opens (a journey id, kiosk.journeys)"
+    )
 
     def blocks(self) -> tuple[AnswerBlock, ...]:
         return answer_blocks(self.answer)
@@ -179,18 +174,18 @@ def _amount(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def placeholder_values(rules: RulesData, *, as_of: date) -> dict[str, str]:
-    """Every ``{name}`` an answer may use, as the text it becomes (figures for ``as_of``)."""
+def placeholder_values(rules: RulesData, *, as_of: date, common: CommonTexts) -> dict[str, str]:
+    """Every ``{name}`` an answer may use, as the text it becomes (figures for ``as_of``, worded
+    by ``common``, the FAQ's language)."""
     figures = figures_for_year(as_of.year, rules.contribution, as_of=as_of)
     row = figures.row
-    pension_rates = max(
-        (r for r in rules.rates.pension if r.effective_from <= as_of),
-        key=lambda r: r.effective_from,
-    )
-    unemployment = max(
-        (r for r in rules.rates.unemployment if r.effective_from <= as_of),
-        key=lambda r: r.effective_from,
-    )
+    pension_rates = in_force(rules.rates.pension, as_of)
+    unemployment = in_force(rules.rates.unemployment, as_of)
+    assert pension_rates is not None and unemployment is not None  # _check_figures_in_force
+
+    def years_months_text(months: int) -> str:
+        return fmt.duration(common, months)
+
     minimum = rules.retirement.minimum_contribution
     rise = minimum.increase_months_per_year
     final_year = minimum.base_until_year + (
@@ -199,7 +194,7 @@ def placeholder_values(rules: RulesData, *, as_of: date) -> dict[str, str]:
     flexible = rules.retirement.flexible
     base = max(rules.pension.pension_base, key=lambda b: b.year)
     final_age = {
-        reform.id.value: official_age_text(reform.original_age_years * 12 + reform.cap_months)
+        reform.id.value: fmt.age(common, reform.original_age_years * 12 + reform.cap_months)
         for reform in rules.retirement.category
     }
     step = {reform.id.value: reform.step_months for reform in rules.retirement.category}
@@ -275,6 +270,8 @@ class Content:
     entries: tuple[FaqEntry, ...]
     guide: Guide
     files: tuple[Path, ...]
+    origins: Mapping[str, tuple[Path, int]] = field(default_factory=dict)
+    """Each entry's file and its index there (to name a problem found later)."""
 
     @property
     def checked(self) -> date:
@@ -295,8 +292,9 @@ def content_dir(root: Path) -> Path:
     return root / "content"
 
 
-def load_content(directory: Path, rules: RulesData, *, as_of: date) -> Content:
-    """Load and validate ``directory`` (``resources/content``); raise DataFileError on a problem."""
+def load_content(directory: Path, rules: RulesData, *, as_of: date, common: CommonTexts) -> Content:
+    """Load and validate ``directory`` (``resources/content``); raise DataFileError on a problem.
+    ``common``: the catalogue wording the figures the answers quote (the FAQ is Chinese)."""
     categories_path = directory / CATEGORIES_FILE
     categories = validate_file(categories_path, CategoriesFile).category
     _unique(
@@ -311,7 +309,7 @@ def load_content(directory: Path, rules: RulesData, *, as_of: date) -> Content:
     if not faq_paths:
         raise DataFileError(faq_folder, "", "no FAQ files (*.toml) found (没有常见问题文件)")
     _check_figures_in_force(rules, resources.rules_dir(directory.parent), as_of)
-    values = placeholder_values(rules, as_of=as_of)
+    values = placeholder_values(rules, as_of=as_of, common=common)
     located: list[tuple[Path, int, FaqEntry]] = []
     for path in faq_paths:
         for index, entry in enumerate(validate_file(path, FaqFile).entry):
@@ -333,6 +331,7 @@ def load_content(directory: Path, rules: RulesData, *, as_of: date) -> Content:
         entries=entries,
         guide=guide,
         files=(categories_path, guide_path, *faq_paths),
+        origins={entry.id: (path, index) for path, index, entry in located},
     )
 
 
@@ -344,7 +343,7 @@ def _check_figures_in_force(rules: RulesData, rules_folder: Path, as_of: date) -
         ("pension", rules.rates.pension),
         ("unemployment", rules.rates.unemployment),
     ):
-        if not any(row.effective_from <= as_of for row in rows):
+        if in_force(rows, as_of) is None:
             first = min(range(len(rows)), key=lambda i: rows[i].effective_from)
             raise DataFileError(
                 rates,
@@ -354,7 +353,9 @@ def _check_figures_in_force(rules: RulesData, rules_folder: Path, as_of: date) -
     try:
         figures_for_year(as_of.year, rules.contribution, as_of=as_of)
     except InputError as exc:
-        raise DataFileError(rules_folder / "contribution.toml", "year", exc.message) from None
+        raise DataFileError(
+            rules_folder / "contribution.toml", "year", f"no figures in force on {as_of} ({exc})"
+        ) from None
 
 
 def _unique(items: Iterable[tuple[int, str]], path: Path, table: str, key: str, what: str) -> None:
@@ -416,7 +417,6 @@ __all__ = [
     "FaqEntry",
     "Guide",
     "GuideSection",
-    "JourneyId",
     "answer_blocks",
     "content_dir",
     "load_content",

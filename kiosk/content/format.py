@@ -1,13 +1,28 @@
-"""Numbers in the words of the text catalogue: ages, durations, months, money, calculation steps.
-Qt-free, so the screens and the printed sheet word them the same way."""
+"""Every typed value in the words of the text catalogue: ages, durations, months, money, calculation
+steps and refused inputs. Qt-free; the one place a number becomes words, so the screens, the
+printed sheet, the QR summary and the CLI word them the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from kiosk.content.texts import CommonTexts, Texts
-from kiosk.rules import Step, YearMonth
+from kiosk.rules import (
+    Age,
+    Amount,
+    Duration,
+    InputError,
+    Number,
+    Percent,
+    Step,
+    Value,
+    YearMonth,
+    YearSpan,
+)
 from kiosk.rules.money import to_fen
+
+REFERENCED_FIELDS = ("total", "other")  # error limits that name another input, not a figure
 
 
 def age(texts: CommonTexts, months: int) -> str:
@@ -42,16 +57,60 @@ def money_monthly(texts: CommonTexts, amount: Decimal) -> str:
     return texts.yuan_per_month.format(amount=f"{to_fen(amount):,.2f}")
 
 
+def number(value: Decimal) -> str:
+    """``Decimal('1.50')`` -> ``1.5``: as few decimals as the value needs."""
+    return f"{value.normalize():f}"
+
+
+def value_text(texts: CommonTexts, value: Value, *, units: bool = True) -> str:
+    """One typed value in words. ``units=False`` leaves the 元 off amounts (a step's template
+    writes it) and keeps them without thousands separators, as approval forms print them."""
+    if isinstance(value, Age):
+        return age(texts, value.months)
+    if isinstance(value, Duration):
+        return duration(texts, value.months)
+    if isinstance(value, YearMonth):
+        return year_month(texts, value)
+    if isinstance(value, Amount):
+        return money(texts, value.value) if units else f"{to_fen(value.value):.2f}"
+    if isinstance(value, Percent):
+        return texts.percent.format(value=value)
+    if isinstance(value, Number | YearSpan):
+        return str(value)
+    return str(value)
+
+
 def step_text(texts: Texts, step: Step) -> str:
-    """A calculation step in words with the person's numbers; months (``2025-09``) in words
-    (``2025年9月``), and ``（假设）`` after a step that rests on an unverified figure."""
-    values = {name: _readable(texts.common, value) for name, value in step.values.items()}
+    """A calculation step in words with the person's numbers, and ``（假设）`` after a step that
+    rests on an unverified figure."""
+    values = {name: value_text(texts.common, v, units=False) for name, v in step.values.items()}
     text = texts.step_template(step.key).format(**values)
     return f"{text}{texts.common.assumption_badge}" if step.assumption else text
 
 
-def _readable(texts: CommonTexts, value: str) -> str:
-    try:
-        return year_month(texts, YearMonth.parse(value))
-    except ValueError:
-        return value
+def field_name(texts: Texts, field: str) -> str:
+    """An input's name for a citizen (``wage`` -> ``月工资``)."""
+    return texts.errors.fields.get(field, field)
+
+
+def error_text(texts: Texts, error: InputError, *, field: str | None = None) -> str:
+    """A refused input in the catalogue's words, naming the input (``field`` overrides its name:
+    a screen says what its own question calls it) and the real limits."""
+    values: dict[str, str] = {"field": field or field_name(texts, error.field)}
+    for name, value in error.limits.items():
+        if name in REFERENCED_FIELDS and isinstance(value, str):
+            values[name] = field_name(texts, value)
+        else:
+            values[name] = value_text(texts.common, value)
+    template: str = getattr(texts.errors, error.code.value)
+    return template.format_map(_Missing(values))
+
+
+class _Missing(dict[str, str]):
+    """A format mapping that leaves an unknown ``{name}`` as it is (never a KeyError on screen)."""
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        super().__init__(values)
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

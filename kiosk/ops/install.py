@@ -30,7 +30,7 @@ from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.journey import Journey
 
 if TYPE_CHECKING:
-    from kiosk.app import Bundle
+    from kiosk.bundle import Bundle
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ class Operations(QObject):
             self._connect_page(page, widget)
         self._retitle()
 
-    def _connect_page(self, _page: PageId, widget: QWidget) -> None:
+    def _connect_page(self, _page: str, widget: QWidget) -> None:
         if isinstance(widget, Journey):
             widget.result_shown.connect(lambda: self.usage.count(events.JOURNEY_FINISHED))
 
@@ -228,8 +228,8 @@ class Operations(QObject):
             overlay.close_overlay()
         self.crash_message.open()
 
-    def _on_page_changed(self, page: PageId) -> None:
-        if self._last_page is PageId.HOME and isinstance(self.window.page(page), Journey):
+    def _on_page_changed(self, page: str) -> None:
+        if self._last_page == PageId.HOME and isinstance(self.window.page(page), Journey):
             self.usage.count(events.JOURNEY_STARTED)
         self._last_page = page
 

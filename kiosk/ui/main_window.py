@@ -1,4 +1,5 @@
-"""The main window: header, one page at a time, footer. Knows pages only by :class:`PageId`.
+"""The main window: header, one page at a time, footer. Knows pages only by name: a
+:class:`PageId` or a journey's id.
 
 Pages are built on demand: the home page at once, every other page one per turn of the event loop
 once the window has first painted (so the first paint is not kept waiting for screens nobody has
@@ -21,14 +22,14 @@ from kiosk.ui.pages.journey import Journey
 from kiosk.ui.theme import Preset, stylesheet
 
 PageBuilder = Callable[[], QWidget]
-PageBuilders = Mapping[PageId, PageBuilder]
+PageBuilders = Mapping[str, PageBuilder]
 PageFactory = Callable[[str], tuple[Texts, PageBuilders, str]]
 """A language -> its texts, a builder of each wired page, and the footer's rules note."""
 
 
 class MainWindow(QMainWindow):
-    page_changed = Signal(PageId)
-    page_built = Signal(PageId, QWidget)  # a page has just been built and added to the stack
+    page_changed = Signal(str)
+    page_built = Signal(str, QWidget)  # a page has just been built and added to the stack
     pages_replaced = Signal()  # after a language switch: the pages are another language's
 
     def __init__(
@@ -43,8 +44,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(texts.common.window_title)
-        self._built: dict[PageId, QWidget] = {}
-        self._builders: dict[PageId, PageBuilder] = dict(pages)
+        self._built: dict[str, QWidget] = {}
+        self._builders: dict[str, PageBuilder] = dict(pages)
         self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
         self._styled: Preset | None = None
         self._build_timer = QTimer(self, singleShot=True, interval=0)
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
     # pages, built on demand -------------------------------------------------------------------
 
     @property
-    def pages(self) -> dict[PageId, QWidget]:
+    def pages(self) -> dict[str, QWidget]:
         """Every page, each built now if it has not been yet."""
         for page in list(self._builders):
             self.page(page)
@@ -95,11 +96,11 @@ class MainWindow(QMainWindow):
                 self.page(page)
         self._built, self._builders = current
 
-    def built_pages(self) -> dict[PageId, QWidget]:
+    def built_pages(self) -> dict[str, QWidget]:
         """The pages built so far (one not built yet has nothing to clear or count)."""
         return dict(self._built)
 
-    def page(self, page: PageId) -> QWidget:
+    def page(self, page: str) -> QWidget:
         """``page``'s widget, built now if it has not been yet."""
         widget = self._built.get(page)
         if widget is None:
@@ -126,13 +127,13 @@ class MainWindow(QMainWindow):
 
     # public API -------------------------------------------------------------------------------
 
-    def current_page(self) -> PageId:
+    def current_page(self) -> str:
         widget = self.stack.currentWidget()
         return next(page for page, w in self._built.items() if w is widget)
 
-    def show_page(self, page: PageId) -> None:
+    def show_page(self, page: str) -> None:
         self.stack.setCurrentWidget(self.page(page))
-        self.header.set_navigation_visible(page is not PageId.HOME)
+        self.header.set_navigation_visible(page != PageId.HOME)
         self.page_changed.emit(page)
 
     def go_back(self) -> None:
@@ -216,5 +217,5 @@ class _PageSet:
 
     texts: Texts
     rules_note: str
-    built: dict[PageId, QWidget]
-    builders: dict[PageId, PageBuilder]
+    built: dict[str, QWidget]
+    builders: dict[str, PageBuilder]

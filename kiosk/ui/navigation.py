@@ -1,4 +1,5 @@
-"""The pages of the main window, by name."""
+"""The pages of the main window, by name: home and the information pages here; each journey's
+page is named by its id in the registry (``kiosk.journeys``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,5 @@ from enum import StrEnum
 
 class PageId(StrEnum):
     HOME = "home"
-    RETIREMENT = "retirement"
-    CONTRIBUTION = "contribution"
-    PENSION = "pension"
     FAQ = "faq"
     GUIDE = "guide"

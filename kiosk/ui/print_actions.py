@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
-from kiosk.sheet import Sheet, qr_modules
+from kiosk.present import Sheet, qr_modules
 from kiosk.ui.sheet_render import SheetRenderError, prepare_page, render, write_pdf
 from kiosk.ui.widgets.style import button, label
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kiosk.sheet import Line, Section, Sheet, qr_modules
+from kiosk.present import Line, Section, Sheet, qr_modules
 
 PDF_DPI = 300
 MARGIN_MM = 12.0

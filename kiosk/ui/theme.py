@@ -255,6 +255,19 @@ QPushButton[role="danger"] {{
     background: {p.surface}; color: {p.error}; border: 3px solid {p.error};
     min-height: {m.primary_height}px; font-weight: bold;
 }}
+QLabel[role="headline"] {{ font-size: {m.title}px; font-weight: bold; }}
+QLabel[role="figure-part"] {{ color: {p.figure}; font-size: {m.title}px; font-weight: bold; }}
+QFrame[role="card"][tone="warning"] {{ border: 4px solid {p.error}; }}
+QFrame[role="card"][tone="warning"] QLabel[role="notice-text"] {{
+    color: {p.error}; font-weight: bold;
+}}
+QFrame[role="card"][tone="good"] {{ border: 4px solid {p.primary}; }}
+QFrame[role="card"][tone="provisional"] {{ background: {p.notice}; }}
+QFrame[role="card"][tone="provisional"] QLabel {{ color: {p.on_notice}; }}
+QPushButton[role="tab"] {{ min-height: {m.primary_height}px; font-weight: bold; }}
+QPushButton[role="tab"]:checked {{
+    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+}}
 """
 
 

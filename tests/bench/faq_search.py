@@ -19,6 +19,7 @@ from kiosk import resources
 from kiosk.content.faq import content_dir, load_content
 from kiosk.content.pinyin import load_readings
 from kiosk.content.search import SearchIndex
+from kiosk.content.texts import load_texts
 from kiosk.rules import load_rules
 
 QUERIES = (
@@ -37,7 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     repeat = 3 if args.quick else args.repeat
     started = time.perf_counter()
     rules = load_rules(resources.rules_dir())
-    content = load_content(content_dir(resources.resources_dir()), rules, as_of=date.today())
+    common = load_texts(resources.text_dir()).common
+    content = load_content(
+        content_dir(resources.resources_dir()), rules, as_of=date.today(), common=common
+    )
     loaded = time.perf_counter()
     index = SearchIndex(content, load_readings(content_dir(resources.resources_dir())))
     built = time.perf_counter()

@@ -1,5 +1,5 @@
 """Resident memory of the real window after a whole visit, in a fresh process: built at 1920x1080
-offscreen, every walk of kiosk/ui/walkthrough.py taken to its result (as the self-test takes them),
+offscreen, every walk of kiosk/ui/walks taken to its result (as the self-test takes them),
 every FAQ category, question list and answer opened, the search typed into, the guide shown, each
 screen painted. Prints the peak (``ru_maxrss``) and current resident memory beside those of a bare
 PySide6 window (bare_window.py) measured in the same run. Target: the kiosk's peak <= 100 MiB.
@@ -45,7 +45,7 @@ def walk_everything(quick: bool) -> None:
     from windowkit import Visit, application, build_window
 
     from kiosk.app import load_bundle
-    from kiosk.ui.walkthrough import WalkContext
+    from kiosk.ui.walks import WalkContext
 
     steps.append(("imports (PySide6, kiosk.app)", current_rss_mib()))
     application()

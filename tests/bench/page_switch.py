@@ -1,7 +1,7 @@
 """Page switches in the real window (1920x1080, offscreen, every page built): the time from a
 touch or a navigation call to the end of the paint pass that shows the new screen. Every top-level
 page there and back (``show_page``, ``go_home``), each journey's steps to its result (the walks of
-kiosk/ui/walkthrough.py), and the FAQ's screens through their own buttons: category, question,
+kiosk/ui/walks), and the FAQ's screens through their own buttons: category, question,
 related question, back (返回), search and its keystrokes, a search result, the guide.
 
 Each transition runs once to warm up (printed as "first": the first visit after start-up), then
@@ -24,15 +24,18 @@ from PySide6.QtWidgets import QAbstractButton
 from windowkit import application, build_window, settle, time_to_paint
 
 from kiosk.app import load_bundle
+from kiosk.selftest import every_walk
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq import FaqPage
 from kiosk.ui.pages.journey import Journey
-from kiosk.ui.walkthrough import WALKS, Walk
+from kiosk.ui.walks import Walk
+
+WALKS = every_walk()
 
 BENCH = "page_switch"
 TARGET_MS = 16.0
-JOURNEYS = (PageId.RETIREMENT, PageId.CONTRIBUTION, PageId.PENSION)
+JOURNEYS = ("retirement", "contribution", "pension")
 SEARCH_KEYS = ("t", "x", "n", "l", "delete", "clear")
 
 Step = tuple[str, Callable[[], object]]  # a transition's name and the call that makes it

@@ -24,11 +24,14 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Bundle, build_main_window
+from kiosk.selftest import every_walk
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq import FaqPage
 from kiosk.ui.pages.journey import Journey
-from kiosk.ui.walkthrough import WALKS, WalkContext
+from kiosk.ui.walks import WalkContext
+
+WALKS = every_walk()
 
 SIZE = (1920, 1080)
 PAINT_TIMEOUT_S = 5.0
@@ -117,7 +120,7 @@ class Visit:
         self.window = window
 
     def walks(self, context: WalkContext) -> None:
-        """Every walk of kiosk/ui/walkthrough.py, as the self-test takes it; its result checked."""
+        """Every walk of kiosk/ui/walks, as the self-test takes it; its result checked."""
         for walk in WALKS:
             self.go_home()
             self.show(partial(self.window.show_page, walk.page))

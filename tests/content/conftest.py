@@ -18,8 +18,10 @@ DAY = date(2026, 11, 29)
 
 
 @pytest.fixture(scope="session")
-def content(rules: RulesData) -> Content:
-    return load_content(content_dir(resources.resources_dir()), rules, as_of=DAY)
+def content(rules: RulesData, zh_texts) -> Content:
+    return load_content(
+        content_dir(resources.resources_dir()), rules, as_of=DAY, common=zh_texts.common
+    )
 
 
 @pytest.fixture(scope="session")

@@ -10,18 +10,23 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import resources
+from kiosk.bundle import validate_bundle
 from kiosk.content.faq import (
     AnswerBlock,
     Content,
-    JourneyId,
     answer_blocks,
     content_dir,
     load_content,
     placeholder_names,
     placeholder_values,
 )
+from kiosk.content.texts import load_texts
+from kiosk.journeys import JOURNEYS
 from kiosk.rules import RulesData, figures_for_year
 from kiosk.rules.loader import DataFileError
+
+ZH = load_texts(resources.text_dir())  # the FAQ's language words its figures
 
 DAY = date(2026, 11, 29)  # as in conftest
 FAQ = Path("content") / "faq"
@@ -35,7 +40,7 @@ def edit(path: Path, old: str, new: str) -> Path:
 
 
 def load(root: Path, rules: RulesData) -> Content:
-    return load_content(content_dir(root), rules, as_of=DAY)
+    return load_content(content_dir(root), rules, as_of=DAY, common=ZH.common)
 
 
 def load_error(root: Path, rules: RulesData) -> DataFileError:
@@ -72,7 +77,7 @@ def test_every_entry_is_complete(content: Content) -> None:
 
 def test_calculation_answers_open_their_journey(content: Content) -> None:
     journeys = {e.journey for e in content.entries if e.journey is not None}
-    assert journeys == set(JourneyId)
+    assert journeys == {spec.id for spec in JOURNEYS}
 
 
 def test_where_names_guide_channels(content: Content) -> None:
@@ -110,7 +115,7 @@ def raw_entries(root: Path) -> list[dict[str, object]]:
 def test_every_placeholder_resolves(
     resources_root: Path, content: Content, rules: RulesData
 ) -> None:
-    values = placeholder_values(rules, as_of=DAY)
+    values = placeholder_values(rules, as_of=DAY, common=ZH.common)
     used = {
         name
         for entry in raw_entries(resources_root)
@@ -138,14 +143,16 @@ def test_figures_come_from_the_rules(content: Content, rules: RulesData) -> None
 
 def test_placeholders_follow_the_day(rules: RulesData, resources_root: Path) -> None:
     """Before 2026's notice (2026-08-14) this year's limits are 2025's, and the text says 2025."""
-    early = load_content(content_dir(resources_root), rules, as_of=DAY.replace(month=3))
-    values = placeholder_values(rules, as_of=DAY.replace(month=3))
+    early = load_content(
+        content_dir(resources_root), rules, as_of=DAY.replace(month=3), common=ZH.common
+    )
+    values = placeholder_values(rules, as_of=DAY.replace(month=3), common=ZH.common)
     assert values["limits_year"] == "2025"
     assert values["floor_current"] in early.entry("con-limits-current").answer
 
 
 def test_placeholder_values_are_plain_text(rules: RulesData) -> None:
-    values = placeholder_values(rules, as_of=DAY)
+    values = placeholder_values(rules, as_of=DAY, common=ZH.common)
     assert values["individual_rate"] == "8%"
     assert values["flexible_rate"] == "20%"
     assert values["minimum_years_final"] == "20年"
@@ -231,10 +238,13 @@ def test_channel_must_exist(broken: Path, rules: RulesData) -> None:
     assert (error.path, error.field) == (path, "entry[0].where[0]")
 
 
-def test_bad_journey(broken: Path, rules: RulesData) -> None:
+def test_bad_journey(broken: Path) -> None:
+    """An answer's 去测算 must name a registered journey (checked with the whole bundle)."""
     path = edit(broken / FAQ / "03-pension.toml", 'journey = "pension"', 'journey = "pensions"')
-    error = load_error(broken, rules)
-    assert error.path == path and error.field.endswith(".journey")
+    with pytest.raises(DataFileError) as caught:
+        validate_bundle(broken, as_of=DAY)
+    assert caught.value.path == path and caught.value.field.endswith(".journey")
+    assert "pensions" in caught.value.problem
 
 
 def test_bad_toml(broken: Path, rules: RulesData) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.content import format as fmt
-from kiosk.rules import PaymentPeriod, RulesData, WorkerKind, contribution
+from kiosk.rules import InputError, PaymentPeriod, RulesData, WorkerKind, contribution
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import CUSTOM_TIER, ContributionJourney
@@ -52,9 +52,9 @@ def window_2027(qtbot, bundle) -> MainWindow:
 
 
 def open_journey(window: MainWindow) -> ContributionJourney:
-    window.pages[PageId.HOME].tiles[PageId.CONTRIBUTION].click()  # type: ignore[attr-defined]
-    assert window.current_page() is PageId.CONTRIBUTION
-    journey = window.pages[PageId.CONTRIBUTION]
+    window.pages[PageId.HOME].tiles["contribution"].click()  # type: ignore[attr-defined]
+    assert window.current_page() == "contribution"
+    journey = window.pages["contribution"]
     assert isinstance(journey, ContributionJourney)
     assert question(journey) == "kind"
     return journey
@@ -86,6 +86,14 @@ def figures(journey: ContributionJourney) -> list[str]:
 
 def money(texts, amount: Decimal) -> str:
     return fmt.money(texts.common, amount)
+
+
+def refusal(texts, rules: RulesData, kind: WorkerKind, question_field: str, **inputs) -> str:
+    """What the screen should say for these 2026 inputs: the rule's refusal in the catalogue's
+    words, named as the question names its answer (``question_field``)."""
+    with pytest.raises(InputError) as caught:
+        contribution(kind, 2026, rules.contribution, rules.rates, as_of=TODAY, **inputs)
+    return fmt.error_text(texts, caught.value, field=question_field)
 
 
 def touch_tap(widget: QWidget) -> None:
@@ -172,9 +180,9 @@ def test_employee_journey(window: MainWindow, texts, rules: RulesData, wage: str
 
 def test_flexible_journey_by_touch(window: MainWindow, texts, rules: RulesData) -> None:
     """Every answer given by a finger on the real window, 60% paid quarterly."""
-    touch_tap(window.pages[PageId.HOME].tiles[PageId.CONTRIBUTION])  # type: ignore[attr-defined]
-    assert window.current_page() is PageId.CONTRIBUTION
-    journey = window.pages[PageId.CONTRIBUTION]
+    touch_tap(window.pages[PageId.HOME].tiles["contribution"])  # type: ignore[attr-defined]
+    assert window.current_page() == "contribution"
+    journey = window.pages["contribution"]
     assert isinstance(journey, ContributionJourney)
 
     touch_tap(journey.kind.button("flexible"))
@@ -238,12 +246,15 @@ def test_custom_amount_typed_by_touch(window: MainWindow) -> None:
 
 
 def test_a_year_before_its_notice_is_labelled_provisional(window_2027: MainWindow, texts) -> None:
+    t = texts.contribution
     journey = open_journey(window_2027)
     journey.kind.button("employee").click()
     press_next(journey)
     assert journey.year.keys() == ["2027", "2026"]
-    assert journey.year.button("2027").text() == "2027年（暂按2026年标准）"
-    assert journey.year.button("2026").text() == "2026年"
+    assert journey.year.button("2027").text() == t.year_option_provisional.format(
+        year=2027, used_year=2026
+    )
+    assert journey.year.button("2026").text() == t.year_option.format(year=2026)
     assert "4,573.00元" in journey.year.button("2027").detail_label.text()
     journey.year.button("2027").click()
     press_next(journey)
@@ -255,16 +266,22 @@ def test_a_year_before_its_notice_is_labelled_provisional(window_2027: MainWindo
     assert figures(journey) == ["4,573.00元", "365.84元", "731.68元"]
     assert journey.result is not None and journey.result.provisional
     badge = texts.common.provisional_badge.format(year=2026)
+    notice = journey.result_area.findChild(QLabel, "notice_provisional_text")
+    assert notice is not None and notice.isVisible()
+    assert notice.text() == badge
     shown = [label.text() for label in journey.result_area.findChildren(QLabel)]
-    assert badge in shown
-    assert any(text.startswith("使用2026年参数") for text in shown)
+    parameters = texts.common.parameter_year.format(year=2026)
+    assert any(text.startswith(parameters) for text in shown)
 
 
 # errors --------------------------------------------------------------------------------------
 
 
-def test_empty_and_zero_wage_show_a_message_in_view(qtbot, window: MainWindow) -> None:
+def test_empty_and_zero_wage_show_a_message_in_view(
+    qtbot, window: MainWindow, texts, rules: RulesData
+) -> None:
     """At 1366x768 the keypad is taller than the screen: the message is scrolled into view."""
+    field = texts.contribution.wage_field
     journey = open_journey(window)
     journey.kind.button("employee").click()
     press_next(journey)
@@ -274,20 +291,25 @@ def test_empty_and_zero_wage_show_a_message_in_view(qtbot, window: MainWindow) -
     press_next(journey)
     screen = journey.current_screen()
     assert question(journey) == "wage"
-    assert screen.error.text() == "请先填写“月工资”"
+    assert screen.error.text() == texts.common.error_required.format(field=field)
     settle()  # the layout first: before it, everything looks in view
     qtbot.wait_until(lambda: in_view(screen.error))
     question_areas(journey).verticalScrollBar().setValue(0)
     journey.wage.press("0")
     settle()
     press_next(journey)
-    assert screen.error.text() == "“月工资”须大于0元"
+    zero = refusal(texts, rules, WorkerKind.EMPLOYEE, field, wage=Decimal(0))
+    assert screen.error.text() == zero
+    assert field in zero
     assert journey.wage.text() == "0"
     settle()  # the layout first: before it, everything looks in view
     qtbot.wait_until(lambda: in_view(screen.error))
 
 
-def test_amount_outside_the_limits_keeps_what_was_typed(qtbot, window: MainWindow) -> None:
+def test_amount_outside_the_limits_keeps_what_was_typed(
+    qtbot, window: MainWindow, texts, rules: RulesData
+) -> None:
+    field = texts.contribution.amount_field
     journey = open_journey(window)
     journey.kind.button("flexible").click()
     press_next(journey)
@@ -301,13 +323,17 @@ def test_amount_outside_the_limits_keeps_what_was_typed(qtbot, window: MainWindo
     press_next(journey)
     screen = journey.current_screen()
     assert question(journey) == "amount"
-    assert screen.error.text() == "“缴费基数”须在4,573.00元至22,863.00元之间"
+    below = refusal(texts, rules, WorkerKind.FLEXIBLE, field, base=Decimal(3000))
+    assert screen.error.text() == below
+    assert field in below and "4,573.00元" in below and "22,863.00元" in below  # 2026's limits
     assert journey.amount.display.text() == "3000"
     settle()  # the layout first: before it, everything looks in view
     qtbot.wait_until(lambda: in_view(screen.error))
     journey.amount.press("0")  # 30000: now above the ceiling
     press_next(journey)
-    assert screen.error.text() == "“缴费基数”须在4,573.00元至22,863.00元之间"
+    above = refusal(texts, rules, WorkerKind.FLEXIBLE, field, base=Decimal(30000))
+    assert screen.error.text() == above == below
+    assert journey.amount.display.text() == "30000"
     journey.amount.keys["clear"].click()  # type: ignore[attr-defined]
     for key in "9000":
         journey.amount.press(key)
@@ -351,7 +377,7 @@ def test_header_back_keeps_the_answers(window: MainWindow) -> None:
         window.header.back_button.click()
         seen.append(question(journey))
     assert seen == ["period", "amount", "tier", "year", "kind"]
-    assert window.current_page() is PageId.CONTRIBUTION
+    assert window.current_page() == "contribution"
     assert journey.kind.value() == "flexible"
     assert journey.year.value() == "2025"
     assert journey.tier.value() == CUSTOM_TIER

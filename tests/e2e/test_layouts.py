@@ -9,7 +9,7 @@ import io
 import pytest
 
 from kiosk.selftest import SIZES, SelfTest
-from kiosk.ui.walkthrough import WalkContext
+from kiosk.ui.walks import WalkContext
 from tests.conftest import TODAY
 
 

@@ -9,22 +9,25 @@ import subprocess
 import sys
 
 from kiosk.app import build_main_window
+from kiosk.journeys import JOURNEYS
 from kiosk.ui.navigation import PageId
 from tests.conftest import TODAY, free_window
+
+PAGES = {*PageId, *(spec.id for spec in JOURNEYS)}  # every page of the window
 
 
 def test_only_home_is_built_before_the_first_paint(qtbot, bundle) -> None:
     window = build_main_window(bundle, today=lambda: TODAY)
     try:
         assert list(window.built_pages()) == [PageId.HOME]
-        assert window.current_page() is PageId.HOME
-        built: list[PageId] = []
+        assert window.current_page() == PageId.HOME
+        built: list[str] = []
         window.page_built.connect(lambda page, _widget: built.append(page))
         window.resize(1366, 768)
         window.show()
-        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
-        assert sorted(built) == sorted(set(PageId) - {PageId.HOME})
-        assert window.current_page() is PageId.HOME  # building never changes what is shown
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PAGES), timeout=10_000)
+        assert sorted(built) == sorted(PAGES - {PageId.HOME})
+        assert window.current_page() == PageId.HOME  # building never changes what is shown
     finally:
         free_window(window)
 
@@ -33,10 +36,10 @@ def test_a_page_shown_before_it_is_built_is_built_then(qtbot, bundle) -> None:
     window = build_main_window(bundle, today=lambda: TODAY)
     try:
         window.show_page(PageId.FAQ)
-        assert window.current_page() is PageId.FAQ
+        assert window.current_page() == PageId.FAQ
         assert set(window.built_pages()) == {PageId.HOME, PageId.FAQ}
         window.go_home()
-        assert set(window.pages) == set(PageId)  # reading every page builds the rest
+        assert set(window.pages) == PAGES  # reading every page builds the rest
     finally:
         free_window(window)
 
@@ -46,11 +49,11 @@ def test_a_language_is_built_the_same_way_once(qtbot, bundle) -> None:
     try:
         window.resize(1366, 768)
         window.show()
-        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PAGES), timeout=10_000)
         old_faq = window.built_pages()[PageId.FAQ]
         window.set_language("en")
         assert list(window.built_pages()) == [PageId.HOME]
-        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PageId), timeout=10_000)
+        qtbot.waitUntil(lambda: len(window.built_pages()) == len(PAGES), timeout=10_000)
         assert window.built_pages()[PageId.FAQ] is not old_faq
         assert window.language == "en"
         english = window.built_pages()
@@ -85,23 +88,23 @@ def test_start_up_loads_neither_pypinyin_nor_segno_nor_the_other_pages() -> None
 
 
 def test_a_reset_clears_the_answers_in_every_language(qtbot, bundle) -> None:
+    from kiosk.selftest import every_walk
     from kiosk.ui.pages.journey import Journey
-    from kiosk.ui.walkthrough import WALKS
 
-    walk = next(w for w in WALKS if w.page is PageId.RETIREMENT)
+    walk = next(w for w in every_walk() if w.page == "retirement")
     window = build_main_window(bundle, today=lambda: TODAY)
     try:
         window.set_language("en")
-        journey = window.page(PageId.RETIREMENT)
+        journey = window.page("retirement")
         assert isinstance(journey, Journey)
-        window.show_page(PageId.RETIREMENT)
+        window.show_page("retirement")
         for answer in walk.answers:
             answer(journey)
         assert journey.showing_result()
         window.reset_session()  # back to Chinese; the English pages are kept, hidden
         assert window.language == "zh_CN"
         window.set_language("en")
-        assert window.page(PageId.RETIREMENT) is journey
+        assert window.page("retirement") is journey
         assert not journey.showing_result()
         assert journey.current_screen() is journey.screens[0]
     finally:

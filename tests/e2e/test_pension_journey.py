@@ -1,23 +1,27 @@
 """养老金测算 in the real window: a real Shandong approval form (德州 2024-12) through the screens,
-the carry-over from 退休年龄与资格, the provisional 计发基数, the inline errors, 返回 and 首页."""
+the carry-over from 退休年龄与资格, the months still to pay, the provisional 计发基数, the inline
+errors, 返回 and 首页."""
 
 from __future__ import annotations
 
 import gc
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.rules import Category, RulesData, YearMonth, pension
+from kiosk.rules import Category, RulesData, ShortfallOption, YearMonth, pension
+from kiosk.rules.estimate import estimate_pension
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.pension import BALANCE_ESTIMATE, BALANCE_KNOWN, PensionJourney
 from kiosk.ui.pages.retirement import RetirementJourney
-from kiosk.ui.widgets.results import StepsView
+from kiosk.ui.widgets.result_view import ResultView
+from kiosk.ui.widgets.results import TextList
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -30,6 +34,9 @@ FORM_BIRTH = YearMonth(1964, 12)
 FORM_TOTAL_MONTHS = 495
 FORM_PRE_ACCOUNT_MONTHS = 163
 FORM_BALANCE = "80614.70"
+FORM_DAY = date(2024, 12, 10)  # his retirement month: nothing left to pay, the 2024 base out
+TODAY = date(2026, 11, 29)  # the window fixture's fixed "today"
+LATER_BIRTH = YearMonth(1967, 1)  # statutory 60岁7个月 (2027-08), window 2027-01 to 2030-08
 
 
 @pytest.fixture(autouse=True)
@@ -44,8 +51,21 @@ def _free_earlier_windows(qapp: QApplication) -> None:
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture
+def form_window(qtbot, bundle) -> MainWindow:
+    """The real window in 2024-12, the month the Dezhou man retired."""
+    from kiosk.app import build_main_window
+
+    main_window = build_main_window(bundle, today=lambda: FORM_DAY)
+    qtbot.add_widget(main_window)
+    main_window.resize(1366, 768)
+    main_window.show()
+    qtbot.wait_exposed(main_window)
+    return main_window
+
+
 def journey_of(window: MainWindow) -> PensionJourney:
-    page = window.pages[PageId.PENSION]
+    page = window.pages["pension"]
     assert isinstance(page, PensionJourney)
     return page
 
@@ -62,7 +82,7 @@ def press_next(journey: PensionJourney) -> None:
     screen.next_button.click()
 
 
-def fill_from_age(
+def fill_from_total(
     journey: PensionJourney,
     *,
     total: int = FORM_TOTAL_MONTHS,
@@ -71,10 +91,12 @@ def fill_from_age(
     balance: str | None = FORM_BALANCE,
     age_delta: int = 0,
 ) -> None:
+    """The years paid so far, then the age (among those they allow), then the rest."""
+    assert key(journey) == "total"
+    journey.total.set_total_months(total)
+    press_next(journey)
     assert key(journey) == "age"
     journey.age.set_value(journey.age.value() + age_delta)
-    press_next(journey)
-    journey.total.set_total_months(total)
     press_next(journey)
     journey.pre_account.set_total_months(pre_account)
     press_next(journey)
@@ -89,7 +111,7 @@ def fill_from_age(
 
 
 def start(window: MainWindow, birth: YearMonth = FORM_BIRTH) -> PensionJourney:
-    window.show_page(PageId.PENSION)
+    window.show_page("pension")
     journey = journey_of(window)
     journey.category.button(Category.MALE.value).click()
     press_next(journey)
@@ -99,9 +121,15 @@ def start(window: MainWindow, birth: YearMonth = FORM_BIRTH) -> PensionJourney:
     return journey
 
 
+def view(journey: PensionJourney) -> ResultView:
+    assert journey.result_area is not None and journey.result_view is not None
+    assert journey.result_area.isAncestorOf(journey.result_view)
+    return journey.result_view
+
+
 def figure(journey: PensionJourney, name: str) -> str:
-    assert journey.result_area is not None
-    widget = journey.result_area.findChild(QLabel, name)
+    """A figure (``figure_total``) or a notice's text (``notice_provisional_text``) as shown."""
+    widget = view(journey).findChild(QLabel, name)
     assert widget is not None and widget.isVisible(), name
     return widget.text()
 
@@ -115,16 +143,13 @@ def on_screen(journey: PensionJourney) -> list[str]:
 
 
 def test_dezhou_form_through_the_screens(
-    window: MainWindow, texts: Texts, rules: RulesData
+    form_window: MainWindow, texts: Texts, rules: RulesData
 ) -> None:
     common = texts.common
-    journey = start(window)
-    assert journey.age.value() == 720
-    assert journey.age.display.text() == texts.pension.age_display.format(
-        age=fmt.age(common, 720), month=fmt.year_month(common, YearMonth(2024, 12))
-    )
-    fill_from_age(journey)
+    journey = start(form_window)
+    fill_from_total(journey)
     assert journey.showing_result() and journey.isVisible()
+    assert journey.result is not None and journey.result.retirement_age_months == 720
 
     expected = pension(
         rules.pension,
@@ -135,71 +160,94 @@ def test_dezhou_form_through_the_screens(
         account_balance=D(FORM_BALANCE),
         retirement_age_months=720,
     )
-    assert journey.result == expected
-    assert figure(journey, "pension_total") == fmt.money(common, expected.total)
-    assert figure(journey, "pension_basic") == fmt.money(common, expected.basic_pension)
-    assert figure(journey, "pension_account") == fmt.money(
-        common, expected.personal_account_pension
-    )
-    assert figure(journey, "pension_transitional") == fmt.money(
+    assert journey.result.pension == expected
+    assert journey.result.extension_months == 0  # retiring this month: nothing more to pay
+    assert journey.result.account_estimate is None  # the balance was given
+    assert figure(journey, "figure_total") == fmt.money(common, expected.total)
+    assert figure(journey, "figure_basic") == fmt.money(common, expected.basic_pension)
+    assert figure(journey, "figure_account") == fmt.money(common, expected.personal_account_pension)
+    assert figure(journey, "figure_transitional") == fmt.money(
         common, expected.transitional_pension
     )
     # what the form shows independently of the index: base, 计发月数, the account part
     assert expected.pension_base.amount == D("7678") and expected.pension_base.year == 2024
     assert not expected.provisional
     assert expected.payment_months == D("139")
-    assert figure(journey, "pension_account") == fmt.money(common, D("579.96"))
+    assert figure(journey, "figure_account") == fmt.money(common, D("579.96"))
     assert expected.contribution_years == D("41.25") and expected.pre_account_years == D("13.58")
     shown = on_screen(journey)
     assert "139" in shown
     assert any(fmt.money(common, D("7678")) in text and "2024" in text for text in shown)
-    assert journey.result_area.findChild(QLabel, "provisional") is None  # type: ignore[union-attr]
+    assert view(journey).findChild(QWidget, "notice_provisional") is None
+
+
+def test_the_age_screen_after_the_years(form_window: MainWindow, texts: Texts) -> None:
+    """In 2024-12 the Dezhou man (statutory 60 in 2024-12, before the reform) can only retire
+    at 60."""
+    common = texts.common
+    journey = start(form_window)
+    journey.total.set_total_months(FORM_TOTAL_MONTHS)
+    press_next(journey)
+    assert key(journey) == "age"
+    assert journey.age.value() == 720
+    assert journey.age.display.text() == texts.pension.age_display.format(
+        age=fmt.age(common, 720), month=fmt.year_month(common, YearMonth(2024, 12))
+    )
+    assert not journey.age.buttons[-1].isEnabled() and not journey.age.buttons[1].isEnabled()
 
 
 def test_the_60_percent_tier_gives_the_rules_numbers(
-    window: MainWindow, texts: Texts, rules: RulesData
+    form_window: MainWindow, texts: Texts, rules: RulesData
 ) -> None:
-    journey = start(window)
-    fill_from_age(journey)
-    result = journey.result
-    assert result is not None
+    journey = start(form_window)
+    fill_from_total(journey)
+    assert journey.result is not None
+    result = journey.result.pension
     # (7678 + 7678 × 0.6) / 2 × 41.25 × 1% ; 80614.70 / 139 ; 7678 × 0.6 × 13.58 × 1.3%
     assert result.indexed_monthly_wage == D("4606.80")
     assert result.basic_pension == D("2533.74")
     assert result.personal_account_pension == D("579.96")
     assert result.transitional_pension == D("813.28")
     assert result.total == D("3926.98")
-    assert figure(journey, "pension_total") == fmt.money(texts.common, D("3926.98"))
+    assert figure(journey, "figure_total") == fmt.money(texts.common, D("3926.98"))
 
 
 # the estimate path -------------------------------------------------------------------------------
 
 
-def test_estimate_path_shows_its_assumption_steps(window: MainWindow, texts: Texts) -> None:
-    journey = start(window)
-    fill_from_age(journey, balance=None)
-    assert journey.estimate is not None and journey.result is not None
-    steps = journey.result_area.findChild(StepsView)  # type: ignore[union-attr]
-    assert steps is not None and steps.isVisible()
-    estimate_lines = steps.lines[len(journey.result.steps) :]
-    assert len(estimate_lines) == len(journey.estimate.steps) == 3
+def test_estimate_path_shows_its_assumption_steps(form_window: MainWindow, texts: Texts) -> None:
+    journey = start(form_window)
+    fill_from_total(journey, balance=None)
+    assert journey.result is not None
+    estimate = journey.result.account_estimate
+    assert estimate is not None
+    assert journey.result.account_balance == estimate.balance
+    steps = view(journey).findChild(TextList, "steps")
+    assert steps is not None and not steps.isVisible()  # 详细情况 first
+    button = view(journey).findChild(QPushButton, "section_steps")
+    assert button is not None
+    button.click()
+    assert steps.isVisible()
+    assert steps.lines == [fmt.step_text(texts, step) for step in journey.result.all_steps]
+    estimate_lines = steps.lines[len(journey.result.pension.steps) :]
+    assert len(estimate_lines) == len(estimate.steps) == 3
     assert all(texts.common.assumption_badge in line for line in estimate_lines)
+    assert figure(journey, "notice_estimate_text") == texts.pension.estimate_note
     shown = on_screen(journey)
     assert texts.pension.account_caption_estimated in shown
-    assert (
-        texts.pension.detail_balance_estimated.format(
-            amount=fmt.money(texts.common, journey.estimate.balance)
-        )
-        in shown
-    )
+    view(journey).show_section("details")
+    assert texts.pension.detail_balance_estimated.format(
+        amount=fmt.money(texts.common, estimate.balance)
+    ) in on_screen(journey)
 
 
 # from the retirement journey ---------------------------------------------------------------------
 
 
-def test_continue_from_the_retirement_result(window: MainWindow, texts: Texts) -> None:
-    window.show_page(PageId.RETIREMENT)
-    retirement = window.pages[PageId.RETIREMENT]
+def test_continue_from_the_retirement_result(form_window: MainWindow, texts: Texts) -> None:
+    window = form_window
+    window.show_page("retirement")
+    retirement = window.pages["retirement"]
     assert isinstance(retirement, RetirementJourney)
     retirement.category.button(Category.MALE.value).click()
     retirement.next()
@@ -214,34 +262,55 @@ def test_continue_from_the_retirement_result(window: MainWindow, texts: Texts) -
     assert to_pension is not None
     to_pension.click()
 
-    assert window.current_page() is PageId.PENSION
+    assert window.current_page() == "pension"
     journey = journey_of(window)
-    assert key(journey) == "age"
+    assert key(journey) == "total"  # category and birth carried over
     assert journey.category.value() == Category.MALE.value
     assert journey.birth.value() == FORM_BIRTH
     assert journey.total.total_months() == FORM_TOTAL_MONTHS
-    assert journey.age.value() == 720
     assert journey.prefilled.isVisible()
     screen = journey.current_screen()
     assert screen is not None
     assert screen.progress.text() == texts.common.step_of.format(current=1, total=5)
-    fill_from_age(journey)
+    press_next(journey)
+    assert key(journey) == "age" and journey.age.value() == 720
+    window.header.back_button.click()
+    fill_from_total(journey)
     assert journey.showing_result()
-    assert journey.result is not None and journey.result.total == D("3926.98")
+    assert journey.result is not None and journey.result.pension.total == D("3926.98")
 
 
-# the provisional base ----------------------------------------------------------------------------
+# the months still to pay and the provisional base ------------------------------------------------
 
 
-def test_a_2027_retirement_shows_the_provisional_badge(window: MainWindow, texts: Texts) -> None:
-    journey = start(window, YearMonth(1967, 1))  # 60岁7个月 -> 2027-08
-    assert journey.retirement_month() == YearMonth(2027, 8)
-    fill_from_age(journey)
+def test_a_2027_retirement_shows_the_provisional_badge(
+    window: MainWindow, texts: Texts, rules: RulesData
+) -> None:
+    journey = start(window, LATER_BIRTH)
+    fill_from_total(journey)
+    assert journey.retirement_month() == YearMonth(2027, 8)  # 60岁7个月
     assert journey.result is not None and journey.result.provisional
-    assert figure(journey, "provisional") == texts.common.provisional_badge.format(year=2025)
+    assert figure(journey, "notice_provisional_text") == texts.common.provisional_badge.format(
+        year=2025
+    )
     assert any(
         fmt.money(texts.common, D("7831")) in text and "2025" in text for text in on_screen(journey)
     )
+    # 41年3个月 so far (2026-11) and 9 more months paid before 2027-08: the rules' estimate
+    expected = estimate_pension(
+        rules,
+        birth=LATER_BIRTH,
+        category=Category.MALE,
+        retirement_age_months=60 * 12 + 7,
+        contribution_months=FORM_TOTAL_MONTHS,
+        pre_account_months=FORM_PRE_ACCOUNT_MONTHS,
+        average_index=D("0.6"),
+        account_balance=D(FORM_BALANCE),
+        as_of=TODAY,
+    )
+    assert journey.result == expected
+    assert expected.extension_months == 9
+    assert figure(journey, "figure_total") == fmt.money(texts.common, expected.pension.total)
 
 
 # inline errors -----------------------------------------------------------------------------------
@@ -251,9 +320,10 @@ def test_pre_account_above_total_is_an_inline_error_in_view(
     qtbot, window: MainWindow, texts: Texts
 ) -> None:
     journey = start(window)
-    press_next(journey)  # age: statutory
     journey.total.set_total_months(FORM_TOTAL_MONTHS)
     press_next(journey)
+    age = journey.age.value()
+    press_next(journey)  # age: the first one offered
     journey.pre_account.set_total_months(FORM_TOTAL_MONTHS + 12)
     press_next(journey)
     screen = journey.current_screen()
@@ -273,35 +343,68 @@ def test_pre_account_above_total_is_an_inline_error_in_view(
     assert journey.pre_account.total_months() == FORM_TOTAL_MONTHS + 12
     assert journey.total.total_months() == FORM_TOTAL_MONTHS
     assert journey.birth.value() == FORM_BIRTH
-    assert journey.age.value() == 720
+    assert journey.age.value() == age
 
 
 def test_shortfall_below_the_minimum_years(window: MainWindow, texts: Texts) -> None:
-    journey = start(window, YearMonth(1967, 1))
-    fill_from_age(journey, total=150, pre_account=0)
-    message = journey.result_area.findChild(QLabel, "shortfall")  # type: ignore[union-attr]
-    assert message is not None and message.isVisible()
-    assert message.property("role") == "error"
-    assert fmt.duration(texts.common, 30) in message.text()  # 15年 − 12年6个月
-    assert texts.pension.total_caption_short in on_screen(journey)
+    """12年6个月 so far, 15年 needed: paying every month, made up in 2029-05, the first month
+    offered; the estimate is for then, with 15年."""
+    common = texts.common
+    journey = start(window, LATER_BIRTH)
+    fill_from_total(journey, total=150, pre_account=0)
+    assert journey.result is not None
+    assert journey.result.retirement_month == YearMonth(2029, 5)
+    assert journey.result.contribution_months == 180
+    card = view(journey).findChild(QWidget, "notice_eligibility")
+    assert card is not None and card.isVisible()
+    assert card.property("tone") == "warning"
+    message = figure(journey, "notice_eligibility_text")
+    assert fmt.duration(common, 30) in message  # 15年 − 12年6个月
+    assert message == texts.pension.eligibility_made_up.format(
+        so_far=fmt.duration(common, 150),
+        shortfall=fmt.duration(common, 30),
+        minimum=fmt.duration(common, 180),
+        month=fmt.year_month(common, YearMonth(2029, 5)),
+        retire=fmt.year_month(common, YearMonth(2029, 5)),
+        total=fmt.duration(common, 180),
+    )
+    # 30 months short: no 一次性缴费 (人社部令第13号: only for more than 5 years short)
+    assert journey.result.options == (
+        ShortfallOption.EXTEND,
+        ShortfallOption.TRANSFER,
+        ShortfallOption.TERMINATE,
+    )
+    items = [label.text() for label in card.findChildren(QLabel)][1:]
+    assert items == [
+        f"· {texts.retirement.option_extend}",
+        f"· {texts.retirement.option_transfer}",
+        f"· {texts.retirement.option_terminate}",
+    ]
 
 
 # 返回 and 首页 --------------------------------------------------------------------------------------
 
 
 def test_back_keeps_answers(window: MainWindow) -> None:
-    journey = start(window)
-    fill_from_age(journey, age_delta=5)
+    # born 1967-01: a flexible window ahead (the Dezhou man, born 1964-12, retired before the
+    # reform: on 2026-11-29 he has one month to choose from)
+    journey = start(window, LATER_BIRTH)
+    fill_from_total(journey, age_delta=5)
     assert journey.showing_result()
-    for _ in range(6):
+    assert journey.result is not None
+    statutory = 60 * 12 + 7
+    assert journey.result.retirement_age_months == statutory + 5
+    for _ in range(5):  # amount, balance, level, pre_account, age
         window.header.back_button.click()
     assert key(journey) == "age"
-    assert journey.age.value() == 725
+    assert journey.age.value() == statutory + 5
+    window.header.back_button.click()
+    assert key(journey) == "total"
     window.header.back_button.click()
     window.header.back_button.click()
     assert key(journey) == "category"
     assert journey.category.value() == Category.MALE.value
-    assert journey.birth.value() == FORM_BIRTH
+    assert journey.birth.value() == LATER_BIRTH
     assert journey.total.total_months() == FORM_TOTAL_MONTHS
     assert journey.pre_account.total_months() == FORM_PRE_ACCOUNT_MONTHS
     assert journey.level.value() == "0.6"
@@ -312,15 +415,16 @@ def test_back_keeps_answers(window: MainWindow) -> None:
 
 def test_home_clears_everything(window: MainWindow) -> None:
     journey = start(window)
-    fill_from_age(journey)
+    fill_from_total(journey)
     assert journey.result is not None
     window.header.home_button.click()
     assert window.current_page() is PageId.HOME
     assert journey.result is None and journey.result_area is None
+    assert journey.presentation is None and journey.result_view is None
     assert journey.category.value() is None and journey.birth.value() is None
     assert journey.level.value() is None and journey.balance.value() is None
     assert journey.amount.text() == ""
-    window.show_page(PageId.PENSION)
+    window.show_page("pension")
     assert key(journey) == "category"
 
 

@@ -76,9 +76,9 @@ def test_categories_list_answer_related_journey(qtbot, window: MainWindow) -> No
         related[0].click()
     assert page.answer.entry is not None and page.answer.entry.id == entry.related[0]
 
-    with qtbot.waitSignal(window.page_changed, check_params_cb=lambda p: p is PageId.CONTRIBUTION):
+    with qtbot.waitSignal(window.page_changed, check_params_cb=lambda p: p == "contribution"):
         page.answer.journey_button.click()
-    assert window.current_page() is PageId.CONTRIBUTION
+    assert window.current_page() == "contribution"
 
 
 def test_back_steps_through_the_screens(window: MainWindow) -> None:

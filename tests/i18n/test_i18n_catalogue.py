@@ -49,6 +49,25 @@ def unbracketed_cjk(text: str) -> str:
     return "".join(CJK.findall(BRACKETED.sub("", text)))
 
 
+GLOSSES = "common.basis_glosses"  # the documents' glosses: only languages other than theirs
+
+
+def test_every_document_has_an_english_gloss(catalogues: dict[str, Texts], rules) -> None:
+    """政策依据 keeps each document's Chinese title; English adds a gloss for every one."""
+    cited = {
+        f"{basis.section}.{name}"
+        for basis in (
+            rules.retirement.legal_basis,
+            rules.contribution.legal_basis,
+            rules.rates.legal_basis,
+            rules.pension.legal_basis,
+        )
+        for name in type(basis).model_fields
+    }
+    assert set(catalogues["en"].common.basis_glosses) == cited
+    assert catalogues[DEFAULT_LANGUAGE].common.basis_glosses == {}
+
+
 def test_every_language_of_the_settings_is_bundled() -> None:
     from typing import get_args
 
@@ -60,7 +79,10 @@ def test_every_language_of_the_settings_is_bundled() -> None:
 
 @pytest.mark.parametrize("section", list(SECTIONS))
 def test_same_keys_and_placeholders(catalogues: dict[str, Texts], section: str) -> None:
-    zh, en = (strings(catalogues[lang], section) for lang in (DEFAULT_LANGUAGE, "en"))
+    zh, en = (
+        {k: v for k, v in strings(catalogues[lang], section).items() if not k.startswith(GLOSSES)}
+        for lang in (DEFAULT_LANGUAGE, "en")
+    )
     assert set(zh) == set(en)
     differ = {
         key: (placeholders(zh[key]), placeholders(en[key]))

@@ -14,7 +14,7 @@ from kiosk.selftest import SIZES, SelfTest
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.theme import Preset
-from kiosk.ui.walkthrough import WalkContext
+from kiosk.ui.walks import WalkContext
 from tests.conftest import TODAY, free_window
 
 WAIT_MS = 3000
@@ -33,9 +33,9 @@ def tile_titles(window: Any) -> dict[PageId, str]:
 
 def expected_titles(texts: Any) -> dict[PageId, str]:
     return {
-        PageId.RETIREMENT: texts.home.retirement_title,
-        PageId.CONTRIBUTION: texts.home.contribution_title,
-        PageId.PENSION: texts.home.pension_title,
+        "retirement": texts.home.retirement_title,
+        "contribution": texts.home.contribution_title,
+        "pension": texts.home.pension_title,
         PageId.FAQ: texts.faq.tile_title,
         PageId.GUIDE: texts.faq.guide_tile_title,
     }
@@ -67,8 +67,8 @@ def test_switching_on_home_changes_the_tiles_and_back(qtbot: Any, window: Any, b
 
 def test_the_english_pages_are_wired(qtbot: Any, window: Any, bundle: Any) -> None:
     switch(qtbot, window)
-    home(window).tiles[PageId.RETIREMENT].click()
-    assert window.current_page() is PageId.RETIREMENT
+    home(window).tiles["retirement"].click()
+    assert window.current_page() == "retirement"
     assert window.header.home_button.text() == bundle.catalogue("en").common.home
     window.header.home_button.click()
     assert window.current_page() is PageId.HOME
@@ -85,7 +85,7 @@ def test_chinese_faq_has_no_language_note(window: Any) -> None:
 
 def test_reset_session_returns_to_chinese(qtbot: Any, window: Any, bundle: Any) -> None:
     switch(qtbot, window)
-    window.show_page(PageId.PENSION)
+    window.show_page("pension")
     window.reset_session()
     assert window.language == "zh_CN"
     assert window.current_page() is PageId.HOME
@@ -115,7 +115,7 @@ def test_the_idle_reset_returns_to_chinese(qtbot: Any, bundle: Any, tmp_path: Pa
     assert isinstance(ops, Operations)
     try:
         switch(qtbot, window)
-        home(window).tiles[PageId.PENSION].click()
+        home(window).tiles["pension"].click()
         assert window.language == "en"
         english = bundle.catalogue("en").ops
         # what a visitor sees mid-session speaks the session's language

@@ -78,7 +78,7 @@ def input_state(window: Any) -> dict[str, object]:
     from kiosk.ui.widgets.option_group import OptionGroup
     from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
-    state: dict[str, object] = {"preset": window.preset.value, "page": window.current_page().value}
+    state: dict[str, object] = {"preset": window.preset.value, "page": str(window.current_page())}
     for page_id, page in window.pages.items():
         if not isinstance(page, Journey):
             continue
@@ -100,12 +100,11 @@ def input_state(window: Any) -> dict[str, object]:
 def fill_every_journey(window: Any) -> None:
     """Answer questions on every journey page with distinctive values (and show one result)."""
     from kiosk.rules import Category, WorkerKind
-    from kiosk.ui.navigation import PageId
     from kiosk.ui.theme import Preset
 
     window.set_preset(Preset.LARGE)
-    retirement = window.pages[PageId.RETIREMENT]
-    window.show_page(PageId.RETIREMENT)
+    retirement = window.pages["retirement"]
+    window.show_page("retirement")
     retirement.category.button(Category.MALE.value).click()
     retirement.next()
     retirement.birth.year.set_value(1966)
@@ -115,14 +114,14 @@ def fill_every_journey(window: Any) -> None:
     retirement.next()
     assert retirement.showing_result()
 
-    contribution = window.pages[PageId.CONTRIBUTION]
+    contribution = window.pages["contribution"]
     contribution.kind.button(WorkerKind.EMPLOYEE.value).click()
     contribution.next()
     contribution.year.button(contribution.year.keys()[0]).click()
     contribution.next()
     contribution.wage.set_text("98765.43")
 
-    pension = window.pages[PageId.PENSION]
+    pension = window.pages["pension"]
     pension.category.button(Category.FEMALE_55.value).click()
     pension.next()
     pension.birth.year.set_value(1966)

@@ -40,7 +40,8 @@ def test_attract_works_with_no_cards(qtbot: Any, make_window: Any, bundle: Any) 
     texts = bundle.texts.model_copy(
         update={"ops": bundle.texts.ops.model_copy(update={"cards": ()})}
     )
-    window = make_window(bundle_=dataclasses.replace(bundle, texts=texts), mode="demo")
+    catalogues = {**bundle.catalogues, texts.language: texts}
+    window = make_window(bundle_=dataclasses.replace(bundle, catalogues=catalogues), mode="demo")
     ops = operations(window)
     ops.start()
     assert ops.attract.is_open()
@@ -149,7 +150,7 @@ def test_the_panel_shows_usage_counts(make_window: Any, clock: Any, texts: Any) 
     window = make_window()
     ops = operations(window)
     ops.usage.count("faq_opened")
-    window.show_page(PageId.RETIREMENT)
+    window.show_page("retirement")
     ops.pin_lock.check(PIN)
     ops.open_admin_panel()
     usage = ops.admin_panel.section_text(texts.ops.admin_usage)
@@ -204,9 +205,9 @@ def test_exit_quits_through_the_injected_function(make_window: Any, ops_env: Any
 def test_usage_counts_are_stored_as_counts_only(make_window: Any, ops_env: Any) -> None:
     window = make_window()
     ops = operations(window)
-    window.show_page(PageId.RETIREMENT)
+    window.show_page("retirement")
     window.go_home()
-    window.show_page(PageId.CONTRIBUTION)
+    window.show_page("contribution")
     ops.usage.count("faq_opened")
     stored = json.loads(ops_env.usage_file.read_text(encoding="utf-8"))
     assert stored == {"journey_started": 2, "faq_opened": 1}

@@ -45,7 +45,7 @@ def test_idle_countdown_then_reset_clears_everything(qtbot: Any, make_window: An
 def test_reset_shows_the_attract_screen_when_on(qtbot: Any, make_window: Any) -> None:
     window = make_window(attract_enabled=True)
     ops = operations(window)
-    window.show_page(PageId.PENSION)
+    window.show_page("pension")
     with qtbot.waitSignal(ops.idle.timed_out, timeout=WAIT_MS):
         ops.idle.activity()
     assert ops.attract.is_open()
@@ -64,14 +64,14 @@ def test_after_a_reset_nothing_happens_until_the_next_touch(qtbot: Any, make_win
 def test_a_touch_during_the_countdown_cancels_it(qtbot: Any, make_window: Any) -> None:
     window = make_window(attract_enabled=False, countdown_s=300)
     ops = operations(window)
-    window.show_page(PageId.RETIREMENT)
+    window.show_page("retirement")
     with qtbot.waitSignal(ops.idle.countdown_started, timeout=WAIT_MS):
         ops.idle.activity()
     assert ops.countdown.is_open()
     with qtbot.waitSignal(ops.idle.countdown_cancelled, timeout=WAIT_MS):
         QTest.mouseClick(ops.countdown, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert not ops.countdown.is_open()
-    assert window.current_page() is PageId.RETIREMENT  # nothing was reset
+    assert window.current_page() == "retirement"  # nothing was reset
 
 
 def test_the_continue_button_cancels_the_countdown(qtbot: Any, make_window: Any) -> None:
@@ -129,12 +129,12 @@ def test_the_filter_never_swallows_input(qtbot: Any, event: Any) -> None:
 def test_input_reaches_the_page_while_watched(qtbot: Any, make_window: Any) -> None:
     window = make_window(attract_enabled=False)
     home = window.pages[PageId.HOME]
-    tile = home.tiles[PageId.RETIREMENT]
+    tile = home.tiles["retirement"]
     with qtbot.waitSignal(tile.clicked, timeout=WAIT_MS):
         QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
-    assert window.current_page() is PageId.RETIREMENT
-    retirement = window.pages[PageId.RETIREMENT]
-    keypad_owner = window.pages[PageId.PENSION].amount
+    assert window.current_page() == "retirement"
+    retirement = window.pages["retirement"]
+    keypad_owner = window.pages["pension"].amount
     QTest.keyClicks(keypad_owner, "42")
     assert keypad_owner.text() == "42"
     assert retirement.isVisible()

@@ -83,7 +83,7 @@ def test_an_exception_in_a_slot_shows_the_message_and_returns_home(
     window, ops = guard
     fresh = input_state(window)
     fill_every_journey(window)
-    wage = window.pages[PageId.CONTRIBUTION].wage
+    wage = window.pages["contribution"].wage
     trigger = QPushButton(window)
 
     def broken_slot() -> None:
@@ -113,7 +113,7 @@ def test_an_exception_in_a_slot_shows_the_message_and_returns_home(
 
 def test_the_home_button_of_the_message_returns_at_once(guard: Any, qtbot: Any) -> None:
     window, ops = guard
-    window.show_page(PageId.PENSION)
+    window.show_page("pension")
     ops.crash_message._timer.setInterval(60_000)
     with qtbot.waitSignal(ops.crash_guard.crashed, timeout=WAIT_MS):
         ops.crash_guard.handle(RuntimeError, RuntimeError("x"), None)

@@ -10,17 +10,15 @@ from typing import Any
 from opskit import PIN, fill_every_journey, operations
 from PySide6.QtWidgets import QPushButton
 
-from kiosk.ui.navigation import PageId
-
 VALUES = ("98765.43", "98765", "123456.78", "123456", "1966-07", "1966年7月", "196607", "377")
 WAIT_MS = 3000
 
 
 def raise_with_values(window: Any) -> None:
     """A slot that fails quoting what was typed (the crash guard must not log it)."""
-    wage = window.pages[PageId.CONTRIBUTION].wage.text()
-    amount = window.pages[PageId.PENSION].amount.text()
-    birth = window.pages[PageId.PENSION].birth.value()
+    wage = window.pages["contribution"].wage.text()
+    amount = window.pages["pension"].amount.text()
+    birth = window.pages["pension"].birth.value()
     raise ValueError(f"{wage} {amount} {birth.year}-{birth.month:02d}")
 
 
@@ -33,10 +31,10 @@ def test_nothing_entered_reaches_a_file(
     try:
         for _ in range(2):
             fill_every_journey(window)
-            contribution = window.pages[PageId.CONTRIBUTION]
+            contribution = window.pages["contribution"]
             contribution.next()  # the wage 98765.43 to a result (or a message naming the field)
-            pension = window.pages[PageId.PENSION]
-            window.show_page(PageId.PENSION)
+            pension = window.pages["pension"]
+            window.show_page("pension")
             while not pension.showing_result() and pension.current_screen() is not None:
                 before = pension.current_screen()
                 pension.next()

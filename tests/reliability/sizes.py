@@ -12,7 +12,7 @@ FULL = os.environ.get("KIOSK_RELIABILITY", "") == "full"
 SIZE_NAME = "full" if FULL else "small"
 
 # Soak (test_soak.py): complete journeys through the real window, cycling through every walk of
-# kiosk/ui/walkthrough.py; memory is compared after the warm-up journeys.
+# kiosk/ui/walks; memory is compared after the warm-up journeys.
 SOAK_JOURNEYS = 1_000 if FULL else 21
 SOAK_WARMUP_JOURNEYS = 28 if FULL else 14  # every kind of journey at least once
 SOAK_MAX_RSS_GROWTH_MIB = 5.0

@@ -34,6 +34,7 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 
 from kiosk.cli import main
+from kiosk.rules.steps import FIELDS as INPUT_FIELDS
 
 AMOUNT = re.compile(r"^\d+\.\d{2}$")
 AMOUNT_KEYS = {
@@ -55,22 +56,7 @@ AMOUNT_KEYS = {
 }
 DECIMAL_KEYS = {"contribution_years", "pre_account_years", "payment_months"}
 # the fields an InputError can name (kiosk.rules), as the CLI prints them
-FIELDS = {
-    "birth",
-    "contribution_months",
-    "year",
-    "period",
-    "wage",
-    "base",
-    "base_percent",
-    "index",
-    "pre_account_months",
-    "account_balance",
-    "pension_base",
-    "retirement_year",
-    "retirement_age_months",
-    "payment_months",
-}
+FIELDS = set(INPUT_FIELDS)
 FAQ_EXAMPLES = 1_000 if FULL else 60
 
 

@@ -3,7 +3,7 @@
 Each action is drawn from ``random.Random(seed)``: a touch or mouse click on a visible, enabled
 button, field or keypad key of what is on screen (the open overlay if any, else the page, header
 and footer), a tap anywhere, a key press, a keypad entry, a question answered as the sample visits
-of kiosk/ui/walkthrough.py answer it (so results and their take-away row are reached), a wheel
+of kiosk/ui/walks answer it (so results and their take-away row are reached), a wheel
 turn on a scroll area, the admin corner taps and a PIN, the idle countdown running out or
 interrupted, a rotation of the screen.
 After every action: the crash guard (installed as ``main()`` installs it) caught nothing, the
@@ -38,15 +38,19 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollArea, QWidget
 from sizes import MONKEY_ACTIONS, MONKEY_DEFAULT_SEEDS, SIZE_NAME
 
+from kiosk.journeys import JOURNEYS
 from kiosk.ops.admin import CORNER_PX
 from kiosk.ops.overlay import Overlay
 from kiosk.ops.pin import hash_pin
+from kiosk.selftest import every_walk
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import QrView
-from kiosk.ui.walkthrough import WALKS
 from kiosk.ui.widgets.keypad import NumericKeypad
 from tests.ops.opskit import PIN
+
+WALKS = every_walk()
+PAGES = {*PageId, *(spec.id for spec in JOURNEYS)}
 
 WAIT_MS = 5000
 SECONDS_PER_ACTION = 2.0  # of the admin gate and PIN lock clock: chance taps never open the gate
@@ -232,7 +236,7 @@ class Monkey:
         return f"keypad {' '.join(pressed)} on {label(keypad)}"
 
     def sample_answer(self) -> str:
-        """Answer the question on screen as the sample visit of kiosk/ui/walkthrough.py does
+        """Answer the question on screen as the sample visit of kiosk/ui/walks does
         (and press 下一步), so that results and their take-away row are reached too."""
         window = self.kiosk.window
         page = window.current_page()
@@ -342,8 +346,8 @@ def problems(kiosk: Kiosk) -> list[str]:
         page = window.current_page()
     except StopIteration:
         return [*found, "the stack shows a widget that is no page"]
-    if not isinstance(page, PageId):
-        found.append(f"current_page() is {page!r}, not a PageId")
+    if page not in PAGES:
+        found.append(f"current_page() is {page!r}, not a page of the window")
     shown = window.stack.currentWidget()
     if shown is None or window.pages[page] is not shown or window.stack.indexOf(shown) < 0:
         found.append(f"page {page} is not the stack's current widget")

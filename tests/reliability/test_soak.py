@@ -1,7 +1,7 @@
 """Soak: many complete journeys through the real window, with its kiosk operations installed.
 
 Each journey starts as a citizen starts one (a tap on the attract screen if it shows, a home tile),
-walks one of the sample visits of kiosk/ui/walkthrough.py to its result (the figures checked
+walks one of the sample visits of kiosk/ui/walks to its result (the figures checked
 against the rules), and ends in one of four ways (see ``ENDINGS``): 首页; the idle countdown
 running out; the text size and language changed on the home screen, then the idle reset; or the
 whole journey in English in large text, then the idle reset. One journey in seven takes its result
@@ -42,13 +42,16 @@ from sizes import SIZE_NAME, SOAK_JOURNEYS, SOAK_MAX_RSS_GROWTH_MIB, SOAK_WARMUP
 
 from kiosk.app import Bundle
 from kiosk.content.texts import DEFAULT_LANGUAGE
+from kiosk.selftest import every_walk
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import SheetActions
 from kiosk.ui.theme import Preset
-from kiosk.ui.walkthrough import WALKS, Walk, WalkContext
+from kiosk.ui.walks import Walk, WalkContext
 from tests.conftest import TODAY
+
+WALKS = every_walk()
 
 WAIT_MS = 5000
 MIB = 1024 * 1024
@@ -127,7 +130,7 @@ def walk_to_result(kiosk: Kiosk, walk: Walk, context: WalkContext) -> Journey:
         answer(journey)
     ok, detail = walk.check(journey, context)
     assert ok, f"{walk.name} in {kiosk.window.language}: {detail}"
-    return journey
+    return walk.ended_on(journey)
 
 
 def take_away(journey: Journey, *, printed: bool) -> None:

@@ -7,8 +7,8 @@ from sheet_helpers import build_sheets
 
 from kiosk import resources
 from kiosk.content.texts import Texts, load_texts
+from kiosk.present import Sheet
 from kiosk.rules import RulesData
-from kiosk.sheet import Sheet
 
 
 @pytest.fixture(scope="session")

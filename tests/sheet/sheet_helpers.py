@@ -8,6 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from kiosk.content.texts import Texts
+from kiosk.present import (
+    Sheet,
+    make_sheet,
+    present_contribution,
+    present_pension,
+    present_retirement,
+)
 from kiosk.rules import (
     Category,
     PaymentPeriod,
@@ -15,11 +22,9 @@ from kiosk.rules import (
     WorkerKind,
     YearMonth,
     contribution,
-    estimate_account_balance,
-    pension,
     retirement,
 )
-from kiosk.sheet import PensionAnswers, Sheet, contribution_sheet, pension_sheet, retirement_sheet
+from kiosk.rules.estimate import estimate_pension
 
 AS_OF = date(2026, 11, 29)
 CREATED = datetime(2026, 11, 29, 10, 5)
@@ -38,41 +43,25 @@ def build_sheets(texts: Texts, rules: RulesData) -> dict[str, Sheet]:
         base_percent=Decimal(60),
         period=PaymentPeriod.QUARTER,
     )
-    estimate = estimate_account_balance(
-        average_index=Decimal("1.0"),
-        account_months=300,
-        retirement_month=YearMonth(2027, 3),
-        contribution=rules.contribution,
-        rates=rules.rates,
-        pension=rules.pension,
-    )
-    pen = pension(
-        rules.pension,
-        retirement_year=2027,
-        average_index=Decimal("1.0"),
-        contribution_months=400,
-        pre_account_months=100,
-        account_balance=estimate.balance,
-        retirement_age_months=734,
-    )
-    answers = PensionAnswers(
-        retirement_age_months=734,
-        contribution_months=400,
-        pre_account_months=100,
-        account_balance=estimate.balance,
-        category=Category.MALE,
+    pen = estimate_pension(  # the account estimated: 300 months from 2002-03 to 2027-02
+        rules,
         birth=YearMonth(1966, 1),
-        level_title=texts.pension.levels.p100.title,
-        statutory_age_months=734,
-        minimum_contribution_months=rules.retirement.minimum_contribution.months_for(2027),
+        category=Category.MALE,
+        retirement_age_months=734,
+        contribution_months=400,
+        pre_account_months=100,
+        average_index=Decimal("1.0"),
+        account_balance=None,
+        as_of=AS_OF,
     )
-    updated = rules.updated
+    presented = {
+        "retirement": present_retirement(ret, texts),
+        "contribution": present_contribution(con, texts),
+        "pension": present_pension(pen, texts),
+    }
     return {
-        "retirement": retirement_sheet(texts, ret, created=CREATED, rules_updated=updated),
-        "contribution": contribution_sheet(texts, con, created=CREATED, rules_updated=updated),
-        "pension": pension_sheet(
-            texts, pen, answers, created=CREATED, rules_updated=updated, estimate=estimate
-        ),
+        name: make_sheet(p, texts, created=CREATED, rules_updated=rules.updated)
+        for name, p in presented.items()
     }
 
 

@@ -15,11 +15,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.content.texts import Texts
+from kiosk.selftest import every_walk
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import QrView, SheetActions, TakeAway
-from kiosk.ui.walkthrough import WALKS, Walk
+from kiosk.ui.walks import Walk
+
+WALKS = every_walk()
 
 NOW = datetime(2026, 11, 29, 10, 5)
 TODAY = NOW.date()
@@ -83,6 +85,7 @@ def walk_to_result(window: MainWindow, walk: Walk) -> Journey:
     assert isinstance(journey, Journey)
     for answer in walk.answers:
         answer(journey)
+    journey = walk.ended_on(journey)
     assert journey.showing_result()
     return journey
 
@@ -214,7 +217,7 @@ def test_no_printer_no_print_button_and_actions_can_be_switched_off(
 
 def test_the_default_window_has_the_actions(window: MainWindow) -> None:
     """The window tests use (conftest's fixture): the take-away service comes with it."""
-    journey = window.pages[PageId.RETIREMENT]
+    journey = window.pages["retirement"]
     assert isinstance(journey, Journey) and journey.take_away is not None
     actions = actions_of(walk_to_result(window, CALCULATION_WALKS[0]))
     assert actions.qr_button.isVisible()
@@ -241,5 +244,6 @@ def test_the_action_rows_fit_every_screen_and_text_size(
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             assert check_layout(kiosk_window) == [], (walk.name, preset)
             actions.qr_button.click()
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for _ in range(3):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             assert check_layout(kiosk_window) == [], (walk.name, preset, "qr")

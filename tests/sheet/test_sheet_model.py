@@ -9,8 +9,8 @@ import subprocess
 import sys
 
 from kiosk.content.texts import Texts
+from kiosk.present import Sheet, qr_code
 from kiosk.rules import StepKey
-from kiosk.sheet import Sheet, SheetKind, qr_code
 
 EXPECTED_RETIREMENT_SUMMARY = "\n".join(
     [
@@ -34,7 +34,7 @@ def test_each_sheet_has_its_title_answers_results_and_note(
     sheets: dict[str, Sheet], catalogue: Texts
 ) -> None:
     ret, con, pen = sheets["retirement"], sheets["contribution"], sheets["pension"]
-    assert [s.kind for s in (ret, con, pen)] == list(SheetKind)
+    assert [s.kind for s in (ret, con, pen)] == ["retirement", "contribution", "pension"]
     assert (ret.title, con.title, pen.title) == (
         "退休年龄与资格测算单",
         "缴费测算单",
@@ -54,7 +54,7 @@ def test_each_sheet_has_its_title_answers_results_and_note(
     ]
     assert ("缴费档次", "60%档") in [(a.label, a.value) for a in con.answers.lines]
     assert pen.figures[0].label == "每月基本养老金约"
-    assert "（估算）" in pen.figures[2].label
+    assert "（估算）" in pen.figures[2].label  # the personal-account part
 
 
 def test_parameter_year_and_provisional_flag(sheets: dict[str, Sheet]) -> None:
@@ -96,11 +96,11 @@ def test_qr_code_is_byte_mode_utf8_and_phone_sized(sheets: dict[str, Sheet]) -> 
         assert code.error in ("M", "Q", "H")
 
 
-def test_the_sheet_package_imports_no_qt() -> None:
-    probe = "import json, sys, kiosk.sheet; print(json.dumps(sorted(sys.modules)))"
+def test_the_presentation_package_imports_no_qt() -> None:
+    probe = "import json, sys, kiosk.present; print(json.dumps(sorted(sys.modules)))"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     modules = json.loads(done.stdout)
-    assert "kiosk.sheet" in modules and "kiosk.sheet.qr" in modules
+    assert "kiosk.present.sheet" in modules and "kiosk.present.qr" in modules
     assert not [m for m in modules if m.startswith(("PySide6", "shiboken6", "kiosk.ui"))]

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 from sheet_helpers import pdf_text, squeeze
 
-from kiosk.sheet import Sheet, qr_code
+from kiosk.present import Sheet, qr_code
 from kiosk.ui.print_actions import TakeAway
 from kiosk.ui.sheet_render import SheetRenderError, qr_image, render_image, write_pdf
 

@@ -34,6 +34,8 @@ from kiosk.rules import (
     pension,
     retirement,
 )
+from kiosk.rules.compare import compare_retirement
+from kiosk.rules.estimate import estimate_pension
 from kiosk.rules.loader import DataFileError, validate_file
 
 TODAY = date(2026, 11, 29)
@@ -73,6 +75,7 @@ def test_the_whole_catalogue_loads(catalogue: Texts) -> None:
     assert catalogue.language == DEFAULT_LANGUAGE
     assert set(SECTIONS) == {
         "common", "home", "ops", "retirement", "contribution", "pension", "faq", "sheet",
+        "errors",
     }  # fmt: skip
 
 
@@ -188,8 +191,8 @@ def representative_steps(rules: RulesData) -> list[Step]:
     steps: list[Step] = []
     for birth, category, months in [
         (YearMonth(1965, 7), Category.MALE, 170),  # delayed, short of the minimum
-        (YearMonth(1964, 12), Category.MALE, None),  # not delayed, years not given
-        (YearMonth(1984, 11), Category.FEMALE_50, 400),  # delayed to the cap, meets
+        (YearMonth(1964, 12), Category.MALE, None),  # not delayed, pre-reform, years not given
+        (YearMonth(1984, 11), Category.FEMALE_50, 300),  # delayed to the cap, meets
         (YearMonth(1981, 9), Category.FEMALE_55, 100),
     ]:
         result = retirement(
@@ -231,6 +234,28 @@ def representative_steps(rules: RulesData) -> list[Step]:
         contribution=c,
         rates=r,
         pension=rules.pension,
+        opening_balance=Decimal(50000),  # a balance known today, carried forward
+    ).steps
+    steps += compare_retirement(  # the comparison's assumptions
+        rules,
+        birth=YearMonth(1970, 6),
+        category=Category.MALE,
+        contribution_months=264,
+        pre_account_months=0,
+        average_index=Decimal(1),
+        account_balance=None,
+        as_of=date(2026, 12, 7),
+    ).steps
+    steps += estimate_pension(  # months still to be paid before retiring
+        rules,
+        birth=YearMonth(1965, 3),
+        category=Category.FEMALE_50,
+        retirement_age_months=63 * 12 + 9,
+        contribution_months=156,
+        pre_account_months=0,
+        average_index=Decimal("0.6"),
+        account_balance=None,
+        as_of=date(2026, 12, 7),
     ).steps
     return steps
 

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QLabel
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import (
+    Amount,
     ContributionResult,
+    ErrorCode,
     InputError,
     PaymentPeriod,
     RulesData,
@@ -21,9 +23,10 @@ from kiosk.rules import (
     contribution,
     figures_for_year,
 )
-from kiosk.ui.pages.contribution import CUSTOM_TIER, TIER_PERCENTS, ContributionJourney
+from kiosk.ui.pages.contribution import CUSTOM_TIER, ContributionJourney
 from kiosk.ui.widgets.option_group import OptionGroup
-from kiosk.ui.widgets.results import BasisView, DetailList, FigureGrid, StepsView
+from kiosk.ui.widgets.result_view import ResultView
+from kiosk.ui.widgets.results import DetailList, FigureGrid, TextList
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -89,10 +92,21 @@ def answer_flexible(
     journey.next()
 
 
+def view(journey: ContributionJourney) -> ResultView:
+    assert journey.result_area is not None and journey.result_view is not None
+    assert journey.result_area.isAncestorOf(journey.result_view)
+    return journey.result_view
+
+
 def shown_figures(journey: ContributionJourney) -> list[str]:
     assert journey.result_area is not None
     grid = journey.result_area.findChild(FigureGrid, "figures")
     return [value.text() for value in grid.values]
+
+
+def figure_keys(journey: ContributionJourney) -> list[str]:
+    grid = view(journey).findChild(FigureGrid, "figures")
+    return [value.objectName() for value in grid.values]
 
 
 def shown_captions(journey: ContributionJourney) -> list[str]:
@@ -112,13 +126,20 @@ def shown_details(journey: ContributionJourney) -> dict[str, str]:
     return dict(zip(texts[::2], texts[1::2], strict=True))
 
 
-def notices(journey: ContributionJourney) -> list[str]:
-    assert journey.result_area is not None
-    return [
-        child.text()
-        for child in journey.result_area.findChildren(QLabel)
-        if child.property("role") == "notice"
-    ]
+def notices(journey: ContributionJourney) -> dict[str, str]:
+    """The notices under the figures (provisional, assumed figures), by key."""
+    found = {}
+    for label in view(journey).findChildren(QLabel):
+        name = label.objectName()
+        if name.startswith("notice_") and name.endswith("_text"):
+            found[name.removeprefix("notice_").removesuffix("_text")] = label.text()
+    return found
+
+
+def disclaimer(journey: ContributionJourney) -> str:
+    label = view(journey).findChild(QLabel, "disclaimer")
+    assert label is not None
+    return label.text()
 
 
 def money(texts: Texts, amount: Decimal) -> str:
@@ -215,9 +236,10 @@ def test_tiers_show_the_base_of_the_chosen_year(
     journey.year.button("2025").click()
     journey.next()
     assert key(journey) == "tier"
-    assert journey.tier.keys() == [*map(str, TIER_PERCENTS), CUSTOM_TIER]
+    percents = rules.contribution.tiers.percents
+    assert journey.tier.keys() == [*map(str, percents), CUSTOM_TIER]
     row = figures_for_year(2025, rules.contribution, as_of=TODAY).row
-    for percent in TIER_PERCENTS:
+    for percent in percents:
         option = journey.tier.button(str(percent))
         assert option.text() == texts.contribution.tier_option.format(percent=percent)
         base = money(texts, base_for_percent(D(percent), row))
@@ -261,6 +283,7 @@ def test_employee_figures_equal_the_rule(
     expected = rule(rules, WorkerKind.EMPLOYEE, wage=D(wage))
     assert journey.result == expected
     assert shown_captions(journey) == [t.figure_base, t.figure_individual, t.figure_employer]
+    assert figure_keys(journey) == ["figure_base", "figure_individual", "figure_employer"]
     assert shown_figures(journey) == [
         money(texts, expected.base),
         money(texts, expected.individual_monthly),
@@ -272,8 +295,8 @@ def test_employee_figures_equal_the_rule(
     details = shown_details(journey)
     assert details[t.detail_base] == reason
     assert details[t.detail_kind] == t.kind_employee
-    assert details[t.detail_year] == "2026年"
-    assert "使用2026年参数" in details[t.detail_limits]
+    assert details[t.detail_year] == t.year_option.format(year=2026)
+    assert texts.common.parameter_year.format(year=2026) in details[t.detail_limits]
 
 
 def test_employee_below_floor_matches_the_published_figures(
@@ -287,7 +310,8 @@ def test_employee_below_floor_matches_the_published_figures(
     assert details[t.detail_account_employee] == "每月365.84元，全年4,390.08元"
     assert details[t.detail_pooled_employee] == "每月731.68元，全年8,780.16元"
     assert details[t.detail_total_employee] == "每月1,097.52元"
-    assert notices(journey) == [texts.common.disclaimer]  # verified, not provisional
+    assert notices(journey) == {}  # verified, not provisional
+    assert disclaimer(journey) == texts.common.disclaimer
 
 
 def test_result_shows_the_rules_steps_and_basis(
@@ -295,12 +319,19 @@ def test_result_shows_the_rules_steps_and_basis(
 ) -> None:
     answer_employee(journey, "30000")
     expected = rule(rules, WorkerKind.EMPLOYEE, wage=D(30000))
-    steps = journey.result_area.findChild(StepsView)
+    steps = view(journey).findChild(TextList, "steps")
+    assert steps is not None and steps.isHidden()  # 详细情况 first
+    view(journey).section_buttons["steps"].click()
+    assert not steps.isHidden() and view(journey).current_section() == "steps"
+    assert steps.lines == [fmt.step_text(texts, step) for step in expected.steps]
     assert len(steps.lines) == len(expected.steps)
     assert any("22863.00" in line for line in steps.lines)
-    basis = journey.result_area.findChild(BasisView)
+    basis = view(journey).findChild(TextList, "basis")
+    assert basis is not None and basis.isHidden()
+    view(journey).section_buttons["basis"].click()
+    assert not basis.isHidden() and steps.isHidden()
     shown = [child.text() for child in basis.findChildren(QLabel)]
-    assert all(any(item in text for text in shown) for item in expected.legal_basis)
+    assert all(any(item.title in text for text in shown) for item in expected.legal_basis)
 
 
 # flexible workers -----------------------------------------------------------------------------
@@ -338,6 +369,7 @@ def test_flexible_tier_figures(
         t.figure_per_payment.format(period=t.period_month),
         t.figure_annual,
     ]
+    assert figure_keys(journey) == ["figure_base", "figure_per_payment", "figure_annual"]
     details = shown_details(journey)
     assert details[t.detail_base] == t.base_tier.format(percent=tier, average="7,621.00元")
     assert details[t.detail_kind] == t.kind_flexible
@@ -408,10 +440,14 @@ def test_provisional_year_says_so_on_the_result(make_journey, texts: Texts) -> N
     journey = make_journey(date(2026, 5, 1))
     answer_employee(journey, "6000")
     assert journey.result is not None and journey.result.provisional
-    assert texts.common.provisional_badge.format(year=2025) in notices(journey)
+    assert notices(journey) == {"provisional": texts.common.provisional_badge.format(year=2025)}
     details = shown_details(journey)
-    assert details[texts.contribution.detail_year] == "2026年（暂按2025年标准）"
-    assert "使用2025年参数" in details[texts.contribution.detail_limits]
+    assert details[
+        texts.contribution.detail_year
+    ] == texts.contribution.year_option_provisional.format(year=2026, used_year=2025)
+    assert (
+        texts.common.parameter_year.format(year=2025) in details[texts.contribution.detail_limits]
+    )
 
 
 def test_figures_that_are_not_verified_are_called_an_assumption(make_journey, texts: Texts) -> None:
@@ -420,7 +456,7 @@ def test_figures_that_are_not_verified_are_called_an_assumption(make_journey, te
     assert journey.year.button("2024").detail_label.text().endswith("（推算值，未经核实）")
     answer_employee(journey, "6000", year=2024)
     assert journey.result is not None and journey.result.figures_status == "derived"
-    assert texts.contribution.figures_assumed.format(year=2024) in notices(journey)
+    assert notices(journey)["assumed"] == texts.contribution.figures_assumed.format(year=2024)
 
 
 # inline errors: named field, input kept ----------------------------------------------------------
@@ -429,20 +465,29 @@ def test_figures_that_are_not_verified_are_called_an_assumption(make_journey, te
 def test_empty_wage_names_the_field(journey: ContributionJourney, texts: Texts) -> None:
     answer_employee(journey, "")
     assert key(journey) == "wage"
-    assert journey.current_screen().error.text() == "请先填写“月工资”"
     assert journey.current_screen().error.text() == texts.common.error_required.format(
         field=texts.contribution.wage_field
     )
 
 
+def refusal(texts: Texts, rules: RulesData, question_field: str, kind: WorkerKind, **inputs) -> str:
+    """The rule's refusal of these inputs in the catalogue's words, named as the question names
+    its answer."""
+    with pytest.raises(InputError) as caught:
+        rule(rules, kind, **inputs)
+    return fmt.error_text(texts, caught.value, field=question_field)
+
+
 def test_zero_wage_names_the_field_and_keeps_the_input(
-    journey: ContributionJourney, texts: Texts
+    journey: ContributionJourney, texts: Texts, rules: RulesData
 ) -> None:
     answer_employee(journey, "0.00")
     assert key(journey) == "wage"
     error = journey.current_screen().error
     assert not error.isHidden()
-    assert error.text() == texts.contribution.error_positive.format(field="月工资")
+    field = texts.contribution.wage_field
+    assert error.text() == refusal(texts, rules, field, WorkerKind.EMPLOYEE, wage=D("0.00"))
+    assert field in error.text()
     assert journey.wage.text() == "0.00"
     journey.wage.clear()
     type_in(journey.wage, "5000")
@@ -452,23 +497,29 @@ def test_zero_wage_names_the_field_and_keeps_the_input(
 
 @pytest.mark.parametrize("amount", ["30000", "4572.99"])
 def test_amount_outside_the_limits_names_the_field_and_keeps_the_input(
-    journey: ContributionJourney, texts: Texts, amount: str
+    journey: ContributionJourney, texts: Texts, rules: RulesData, amount: str
 ) -> None:
     answer_flexible(journey, CUSTOM_TIER, amount=amount)
     assert key(journey) == "amount"
     message = journey.current_screen().error.text()
-    assert message == texts.contribution.error_between.format(
-        field=texts.contribution.amount_field, low="4,573.00元", high="22,863.00元"
+    field = texts.contribution.amount_field
+    assert message == refusal(texts, rules, field, WorkerKind.FLEXIBLE, base=D(amount))
+    assert message == fmt.error_text(
+        texts,
+        InputError("base", ErrorCode.OUT_OF_RANGE, low=Amount(D(4573)), high=Amount(D(22863))),
+        field=field,
     )
-    assert "缴费基数" in message
+    assert field in message and "4,573.00元" in message and "22,863.00元" in message
     assert journey.amount.text() == amount
     assert journey.tier.value() == CUSTOM_TIER
 
 
-def test_empty_amount_names_the_field(journey: ContributionJourney) -> None:
+def test_empty_amount_names_the_field(journey: ContributionJourney, texts: Texts) -> None:
     answer_flexible(journey, CUSTOM_TIER, amount="")
     assert key(journey) == "amount"
-    assert journey.current_screen().error.text() == "请先填写“缴费基数”"
+    assert journey.current_screen().error.text() == texts.common.error_required.format(
+        field=texts.contribution.amount_field
+    )
 
 
 def test_amount_checked_again_when_the_year_changes(journey: ContributionJourney) -> None:
@@ -499,12 +550,16 @@ def test_the_rules_error_from_the_result_is_worded_and_mapped(
     type_in(journey.amount, "22700")
     journey.period.button("month").click()
     with pytest.raises(InputError) as caught:
-        journey.build_result()
+        journey.present()
+    assert journey.presentation is None and not journey.showing_result()
     assert caught.value.field == "base"
+    assert caught.value.code is ErrorCode.OUT_OF_RANGE
+    assert caught.value.limits == {"low": Amount(D(4504)), "high": Amount(D(22518))}  # 2025's
     assert journey.question_for_field(caught.value.field) == "amount"
-    assert caught.value.message == texts.contribution.error_between.format(
-        field=texts.contribution.amount_field, low="4,504.00元", high="22,518.00元"
-    )
+    field = texts.contribution.amount_field
+    message = journey.error_text(caught.value)
+    assert message == fmt.error_text(texts, caught.value, field=field)
+    assert field in message and "4,504.00元" in message and "22,518.00元" in message
 
 
 @pytest.mark.parametrize(

@@ -1,17 +1,20 @@
-"""The rules, the CLI and the content core import without Qt (STYLE.md habit 1)."""
+"""The core (rules, content, presentation, journey registry, bundle) and the CLI import without
+Qt (STYLE.md habit 1)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-import kiosk
-
-CORE_MODULES = ["kiosk.rules", "kiosk.cli"]
-if (Path(kiosk.__file__).parent / "content" / "__init__.py").is_file():
-    CORE_MODULES.append("kiosk.content")
+CORE_MODULES = [
+    "kiosk.rules",
+    "kiosk.content",
+    "kiosk.present",
+    "kiosk.journeys",
+    "kiosk.bundle",
+    "kiosk.cli",
+]
 
 PROBE = """
 import importlib, json, sys

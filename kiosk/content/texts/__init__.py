@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from kiosk.content.glyphs import nested_strings
 from kiosk.content.texts.common import CommonTexts
 from kiosk.content.texts.contribution import ContributionTexts
+from kiosk.content.texts.errors import ErrorTexts
 from kiosk.content.texts.faq import FaqTexts
 from kiosk.content.texts.home import HomeTexts
 from kiosk.content.texts.ops import OpsTexts
@@ -41,6 +42,7 @@ class Texts(BaseModel):
     pension: PensionTexts
     sheet: SheetTexts
     faq: FaqTexts
+    errors: ErrorTexts
 
     def step_template(self, key: StepKey) -> str:
         """The wording of a calculation step (each journey's section holds its own steps)."""

@@ -35,6 +35,11 @@ class CommonTexts(Section):
     age_years: str
     yuan: str
     yuan_per_month: str
+    percent: str
+    yes: str
+    no: str
+    basis_glossed: str
+    basis_glosses: dict[str, str]
     not_sure: str
     close: str
     step_of: str

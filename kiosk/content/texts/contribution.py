@@ -21,6 +21,8 @@ class ContributionStepTexts(Section):
 
 class ContributionTexts(Section):
     title: str
+    headline_employee: str
+    headline_flexible: str
     unit_yuan: str
     # 1. who pays (参保身份)
     kind_question: str
@@ -67,8 +69,6 @@ class ContributionTexts(Section):
     period_year_detail: str
     period_detail_amount: str
     # input errors, worded here from the rule's InputError code and limits
-    error_positive: str
-    error_between: str
     # result
     figure_base: str
     figure_individual: str

@@ -16,6 +16,10 @@ class PensionStepTexts(Section):
     pen_account: str
     pen_transitional: str
     pen_total: str
+    pen_extension: str
+    cmp_assumptions: str
+    cmp_cumulative: str
+    est_opening: str
     est_base: str
     est_rates: str
     est_result: str
@@ -42,6 +46,7 @@ class PensionLevelTexts(Section):
 
 class PensionTexts(Section):
     title: str
+    headline: str
     # prefilled from the retirement journey
     prefilled: str
     prefilled_change: str
@@ -56,8 +61,8 @@ class PensionTexts(Section):
     age_statutory: str
     age_early: str
     age_late: str
+    age_extended: str
     age_window: str
-    error_no_base: str
     # contribution years
     total_question: str
     total_help: str
@@ -85,17 +90,13 @@ class PensionTexts(Section):
     amount_unit: str
     # result
     total_caption: str
-    total_caption_short: str
     basic_caption: str
     account_caption: str
     account_caption_estimated: str
     transitional_caption: str
     eligibility_title: str
     eligibility_meets: str
-    eligibility_short: str
-    eligibility_short_early: str
-    eligibility_short_figures: str
-    eligibility_options: str
+    eligibility_made_up: str
     details_title: str
     detail_age: str
     detail_age_value: str
@@ -103,6 +104,7 @@ class PensionTexts(Section):
     kind_statutory: str
     kind_early: str
     kind_late: str
+    kind_extended: str
     detail_base: str
     detail_base_value: str
     detail_base_document: str
@@ -116,4 +118,15 @@ class PensionTexts(Section):
     detail_balance: str
     detail_balance_estimated: str
     estimate_note: str
+    compare_button: str
+    compare_title: str
+    compare_sheet_title: str
+    compare_headline: str
+    compare_first: str
+    compare_statutory: str
+    compare_last: str
+    compare_so_far: str
+    compare_table_title: str
+    compare_row: str
+    compare_provisional: str
     steps: PensionStepTexts

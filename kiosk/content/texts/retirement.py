@@ -13,8 +13,11 @@ class RetirementStepTexts(Section):
     ret_minimum: str
     ret_flex_early: str
     ret_flex_late: str
+    ret_pre_reform: str
     ret_meets: str
     ret_shortfall: str
+    ret_earliest_pension: str
+    ret_lump_sum: str
 
 
 class RetirementTexts(Section):
@@ -31,9 +34,19 @@ class RetirementTexts(Section):
     birth_question: str
     birth_help: str
     birth_field: str
+    years_field: str
     years_question: str
     years_help: str
     years_label: str
+    insured_question: str
+    insured_help: str
+    insured_field: str
+    insured_before: str
+    insured_before_detail: str
+    insured_after: str
+    insured_after_detail: str
+    insured_unsure: str
+    insured_unsure_detail: str
     months_label: str
     statutory_age: str
     statutory_month: str
@@ -55,6 +68,14 @@ class RetirementTexts(Section):
     eligibility_unknown: str
     eligibility_meets: str
     eligibility_short: str
+    eligibility_short_pension: str
+    eligibility_you_can: str
+    headline_future: str
+    headline_reached: str
+    pre_reform_note: str
+    past_suffix: str
+    earliest_pension: str
+    earliest_pension_value: str
     option_extend: str
     option_lump_sum: str
     option_transfer: str

@@ -26,6 +26,7 @@ class SheetTexts(Section):
     birth: str
     category: str
     contribution_years: str
+    first_insured: str
     kind: str
     year: str
     wage: str

@@ -8,35 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
+from kiosk.present import Presentation, present_contribution
 from kiosk.rules import (
-    BaseAdjustment,
     ContributionResult,
     InputError,
     PaymentPeriod,
     RulesData,
-    Status,
     WorkerKind,
     base_for_percent,
     contribution,
     figures_for_year,
 )
 from kiosk.rules.contribution import YearFigures
-from kiosk.sheet import Sheet, contribution_sheet
 from kiosk.ui.pages.journey import Journey, Question
+from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.keypad_panel import KeypadPanel
 from kiosk.ui.widgets.option_group import Option, OptionGroup
-from kiosk.ui.widgets.results import BasisView, DetailList, FigureGrid, StepsView, notice
 from kiosk.ui.widgets.style import label
 
-TIER_PERCENTS = (60, 70, 80, 90, 100, 150, 200, 250, 300)
 CUSTOM_TIER = "custom"
 TIER_COLUMNS = 3
 PERIOD_COLUMNS = 2
@@ -73,9 +70,11 @@ class ContributionJourney(Journey):
         texts: Texts,
         rules: RulesData,
         today: Callable[[], date],
+        session: SessionAnswers | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(texts=texts, parent=parent)
+        """``session``: what other journeys learnt this visit (nothing this one needs)."""
+        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
         self._rules = rules
         self._today = today
         self.result: ContributionResult | None = None
@@ -105,7 +104,7 @@ class ContributionJourney(Journey):
         self.wage_limits = label()
         self.wage_limits.setObjectName("wage_limits")
         self.tier = OptionGroup(
-            [Option(str(p), t.tier_option.format(percent=p), " ") for p in TIER_PERCENTS]
+            [Option(str(p), t.tier_option.format(percent=p), " ") for p in self._tiers()]
             + [Option(CUSTOM_TIER, t.tier_custom, " ")],
             columns=TIER_COLUMNS,
         )
@@ -189,26 +188,24 @@ class ContributionJourney(Journey):
 
     # Journey ------------------------------------------------------------------------------------
 
-    def build_result(self) -> QWidget:
+    def present(self) -> Presentation:
         kind, year = self.kind.value(), self.year.value()
         assert kind is not None and year is not None  # validated by the questions
-        try:
-            result = self._calculate(WorkerKind(kind), int(year))
-        except InputError as exc:
-            # Worded from the catalogue, shown by the base class on the question it belongs to.
-            raise InputError(exc.field, exc.code, self._message(exc), **exc.limits) from exc
-        self.result = result
-        return self._result_view(result)
+        self.result = self._calculate(WorkerKind(kind), int(year))
+        return present_contribution(self.result, self.texts)
 
     def question_for_field(self, field_name: str) -> str | None:
         return FIELD_QUESTIONS.get(field_name)
 
-    def sheet(self, created: datetime) -> Sheet | None:
-        if self.result is None:
-            return None
-        return contribution_sheet(
-            self.texts, self.result, created=created, rules_updated=self._rules.updated
-        )
+    def field_name(self, field_name: str) -> str | None:
+        t = self.texts.contribution
+        return {
+            "year": t.year_field,
+            "wage": t.wage_field,
+            "base_percent": t.tier_field,
+            "base": t.amount_field,
+            "period": t.period_field,
+        }.get(field_name)
 
     def reset(self) -> None:
         """Clear every answer and the result; a new day may bring new years to choose from."""
@@ -241,7 +238,7 @@ class ContributionJourney(Journey):
             self._calculate(kind, year)
         except InputError as exc:
             if self.question_for_field(exc.field) == question:
-                return self._message(exc)
+                return self.error_text(exc)
         return None
 
     def _calculate(
@@ -265,31 +262,6 @@ class ContributionJourney(Journey):
             base_percent=Decimal(tier) if tier is not None and not custom else None,
             period=period,
         )
-
-    def _message(self, error: InputError) -> str:
-        """An InputError in the catalogue's words, naming the field (the rule's own as fallback)."""
-        t, common = self.texts.contribution, self.texts.common
-        names = {
-            "year": t.year_field,
-            "wage": t.wage_field,
-            "base_percent": t.tier_field,
-            "base": t.amount_field,
-            "period": t.period_field,
-        }
-        name = names.get(error.field)
-        if name is None:
-            return error.message
-        if error.code == "required":
-            return common.error_required.format(field=name)
-        if error.code == "out_of_range" and error.field == "wage":
-            return t.error_positive.format(field=name)
-        if error.code == "out_of_range" and error.field == "base":
-            low, high = error.limits.get("low"), error.limits.get("high")
-            if low is not None and high is not None:
-                return t.error_between.format(
-                    field=name, low=self._money(Decimal(low)), high=self._money(Decimal(high))
-                )
-        return error.message
 
     # year-dependent wording -----------------------------------------------------------------------
 
@@ -357,7 +329,7 @@ class ContributionJourney(Journey):
         self.question_screen("tier").help.setText(
             t.tier_help.format(average=self._money(row.average_wage_monthly))
         )
-        for percent in TIER_PERCENTS:
+        for percent in self._tiers():
             base = base_for_percent(Decimal(percent), row)
             _set_detail(
                 self.tier, str(percent), t.tier_option_detail.format(base=self._money(base))
@@ -390,142 +362,14 @@ class ContributionJourney(Journey):
                     )
             _set_detail(self.period, period.value, text)
 
-    # result -------------------------------------------------------------------------------------
+    # helpers ----------------------------------------------------------------------------------
 
     def _money(self, amount: Decimal) -> str:
         return fmt.money(self.texts.common, amount)
 
-    def _period_name(self, period: PaymentPeriod) -> str:
-        t = self.texts.contribution
-        return {
-            PaymentPeriod.MONTH: t.period_month,
-            PaymentPeriod.QUARTER: t.period_quarter,
-            PaymentPeriod.HALF_YEAR: t.period_half_year,
-            PaymentPeriod.YEAR: t.period_year,
-        }[period]
-
-    def _result_view(self, r: ContributionResult) -> QWidget:
-        t, common = self.texts.contribution, self.texts.common
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(20)
-        column.addWidget(label(t.title, "heading"))
-        if r.kind is WorkerKind.EMPLOYEE:
-            figures = [
-                (t.figure_base, self._money(r.base)),
-                (t.figure_individual, self._money(r.individual_monthly)),
-                (t.figure_employer, self._money(r.employer_monthly or Decimal(0))),
-            ]
-        else:
-            figures = [
-                (t.figure_base, self._money(r.base)),
-                (
-                    t.figure_per_payment.format(period=self._period_name(r.period)),
-                    self._money(r.per_payment),
-                ),
-                (t.figure_annual, self._money(r.annual)),
-            ]
-        grid = FigureGrid(figures)
-        grid.setObjectName("figures")
-        column.addWidget(grid)
-        if r.provisional:
-            column.addWidget(notice(common.provisional_badge.format(year=r.parameter_year)))
-        if r.figures_status != Status.VERIFIED.value:
-            column.addWidget(notice(t.figures_assumed.format(year=r.parameter_year)))
-        details = DetailList(t.details_title, self._detail_rows(r))
-        details.setObjectName("details")
-        column.addWidget(details)
-        column.addWidget(StepsView(self.texts, r.steps))
-        column.addWidget(BasisView(self.texts, r.legal_basis))
-        column.addWidget(notice(common.disclaimer))
-        return view
-
-    def _detail_rows(self, r: ContributionResult) -> list[tuple[str, str]]:
-        t, common, m = self.texts.contribution, self.texts.common, self._money
-        year_title = next(
-            (self.year.button(str(c.year)).text() for c in self._year_choices if c.year == r.year),
-            t.year_option.format(year=r.year),
-        )
-        if r.kind is WorkerKind.EMPLOYEE:
-            employer = r.employer_monthly or Decimal(0)
-            rows = [
-                (t.detail_kind, t.kind_employee),
-                (t.detail_year, year_title),
-                (t.detail_base, self._base_reason(r)),
-                (
-                    t.detail_account_employee,
-                    t.split_employee.format(
-                        monthly=m(r.personal_account_monthly), annual=m(r.personal_account_annual)
-                    ),
-                ),
-                (
-                    t.detail_pooled_employee,
-                    t.split_employee.format(
-                        monthly=m(employer), annual=m(r.employer_annual or Decimal(0))
-                    ),
-                ),
-                (
-                    t.detail_total_employee,
-                    t.total_employee_value.format(monthly=m(r.total_monthly)),
-                ),
-            ]
-        else:
-            rows = [
-                (t.detail_kind, t.kind_flexible),
-                (t.detail_year, year_title),
-                (t.detail_base, self._base_reason(r)),
-            ]
-            shares = (
-                (
-                    t.detail_account_flexible,
-                    r.personal_account_monthly,
-                    r.personal_account_per_payment,
-                    r.personal_account_annual,
-                ),
-                (
-                    t.detail_pooled_flexible,
-                    r.pooled_fund_monthly,
-                    r.pooled_fund_per_payment,
-                    r.pooled_fund_annual,
-                ),
-            )
-            for caption, monthly, per_payment, annual in shares:
-                rows.append(
-                    (
-                        caption,
-                        t.split_flexible.format(
-                            monthly=m(monthly), per_payment=m(per_payment), annual=m(annual)
-                        ),
-                    )
-                )
-        rows.append(
-            (
-                t.detail_limits,
-                t.limits_value.format(
-                    parameters=common.parameter_year.format(year=r.parameter_year),
-                    floor=m(r.base_floor),
-                    ceiling=m(r.base_ceiling),
-                    average=m(r.average_wage_monthly),
-                ),
-            )
-        )
-        return rows
-
-    def _base_reason(self, r: ContributionResult) -> str:
-        t, m = self.texts.contribution, self._money
-        floor, ceiling = m(r.base_floor), m(r.base_ceiling)
-        if r.kind is WorkerKind.EMPLOYEE:
-            wage = m(_decimal(self.wage) or Decimal(0))
-            return {
-                BaseAdjustment.RAISED_TO_FLOOR: t.base_raised,
-                BaseAdjustment.CAPPED_AT_CEILING: t.base_capped,
-                BaseAdjustment.NONE: t.base_within,
-            }[r.base_adjustment].format(wage=wage, floor=floor, ceiling=ceiling)
-        tier = self.tier.value()
-        if tier == CUSTOM_TIER or tier is None:
-            return t.base_amount.format(base=m(r.base), floor=floor, ceiling=ceiling)
-        return t.base_tier.format(percent=tier, average=m(r.average_wage_monthly))
+    def _tiers(self) -> tuple[int, ...]:
+        """缴费档次 offered, from the rules data."""
+        return self._rules.contribution.tiers.percents
 
     # slots --------------------------------------------------------------------------------------
 

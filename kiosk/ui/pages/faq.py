@@ -7,6 +7,8 @@ goes back one screen, 首页 and the idle reset clear it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.faq import Content
 from kiosk.content.search import SearchIndex
 from kiosk.content.texts import Texts
-from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq_answer import FaqAnswerScreen
 from kiosk.ui.pages.faq_browse import FaqCategoriesScreen, FaqListScreen
 from kiosk.ui.pages.faq_search import FaqSearchScreen
@@ -26,7 +27,7 @@ class FaqPage(Journey):
     when an answer's calculation button is touched."""
 
     entry_opened = Signal(str)
-    journey_requested = Signal(PageId)
+    journey_requested = Signal(str)
     guide_requested = Signal()
 
     def __init__(
@@ -37,6 +38,7 @@ class FaqPage(Journey):
         index: SearchIndex,
         search_icon: QIcon,
         guide_icon: QIcon,
+        journey_titles: Mapping[str, str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(texts=texts, parent=parent)
@@ -45,7 +47,7 @@ class FaqPage(Journey):
             texts=texts, content=content, search_icon=search_icon, guide_icon=guide_icon
         )
         self.questions = FaqListScreen(content=content)
-        self.answer = FaqAnswerScreen(texts=texts, content=content)
+        self.answer = FaqAnswerScreen(texts=texts, content=content, journey_titles=journey_titles)
         self.search = FaqSearchScreen(texts=texts, content=content, index=index)
         for screen in (self.categories, self.questions, self.answer, self.search):
             self.stack.addWidget(screen)

@@ -3,12 +3,13 @@ to, related questions, and its legal basis with the date it was checked."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.faq import AnswerBlock, Content, FaqEntry
 from kiosk.content.texts import DEFAULT_LANGUAGE, Texts
-from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq_browse import QuestionList, scrolling_column
 from kiosk.ui.widgets.results import Card
 from kiosk.ui.widgets.style import button, label
@@ -23,11 +24,19 @@ class FaqAnswerScreen(QWidget):
 
     entry_opened = Signal(str)
     related_chosen = Signal(str)
-    journey_requested = Signal(PageId)
+    journey_requested = Signal(str)
 
-    def __init__(self, *, texts: Texts, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        texts: Texts,
+        content: Content,
+        journey_titles: Mapping[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._texts = texts
+        self._journey_titles = journey_titles
         self._content = content
         self.entry: FaqEntry | None = None
         self.scroll_area, column = scrolling_column(self)
@@ -90,8 +99,8 @@ class FaqAnswerScreen(QWidget):
         self._fill_body(entry.blocks())
         self._fill_where(entry)
         if entry.journey is not None:
-            page = PageId(entry.journey.value)
-            self.journey_button.setText(t.journey_button.format(title=self._journey_title(page)))
+            title = self._journey_titles[entry.journey]
+            self.journey_button.setText(t.journey_button.format(title=title))
         self.journey_button.setVisible(entry.journey is not None)
         related = [self._content.entry(i) for i in entry.related]
         self.related.show_entries(related)
@@ -117,14 +126,6 @@ class FaqAnswerScreen(QWidget):
         return [line.text.text() for line in self._lines if not line.isHidden()]
 
     # helpers ----------------------------------------------------------------------------------
-
-    def _journey_title(self, page: PageId) -> str:
-        home = self._texts.home
-        return {
-            PageId.RETIREMENT: home.retirement_title,
-            PageId.CONTRIBUTION: home.contribution_title,
-            PageId.PENSION: home.pension_title,
-        }[page]
 
     def _fill_body(self, blocks: tuple[AnswerBlock, ...]) -> None:
         lines = [(block.kind, line) for block in blocks for line in block.lines]
@@ -153,7 +154,7 @@ class FaqAnswerScreen(QWidget):
 
     def _on_journey(self) -> None:
         if self.entry is not None and self.entry.journey is not None:
-            self.journey_requested.emit(PageId(self.entry.journey.value))
+            self.journey_requested.emit(self.entry.journey)
 
 
 def _line_count(entry: FaqEntry) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -17,33 +19,46 @@ from kiosk.ui.widgets.style import button, label
 WIDE_LAYOUT_MIN_WIDTH = 1200
 
 
+@dataclass(frozen=True, slots=True)
+class JourneyTile:
+    """A journey's tile: the page it opens, its words and its icon's file name."""
+
+    page: str
+    title: str
+    line: str
+    icon: str
+
+
 class HomePage(QWidget):
     """Tiles in a row on a wide screen, in a column on a portrait or narrow one."""
 
-    journey_chosen = Signal(PageId)
+    journey_chosen = Signal(str)
     language_requested = Signal()  # the 中文 / English button: the other language, for this session
 
-    def __init__(self, *, texts: Texts, icons: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        texts: Texts,
+        icons: Path,
+        journeys: Sequence[JourneyTile],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         home = texts.home
-        self.tiles: dict[PageId, RichButton] = {}
-        entries = [
-            (PageId.RETIREMENT, home.retirement_title, home.retirement_line, "retirement.svg"),
-            (
-                PageId.CONTRIBUTION,
-                home.contribution_title,
-                home.contribution_line,
-                "contribution.svg",
-            ),
-            (PageId.PENSION, home.pension_title, home.pension_line, "pension.svg"),
-        ]
-        for page, title, line, icon in entries:
-            tile = RichButton(title, line, role="tile", icon=QIcon(str(icons / icon)), icon_size=96)
-            tile.setObjectName(f"tile_{page.value}")
-            tile.clicked.connect(lambda _=False, p=page: self.journey_chosen.emit(p))
-            self.tiles[page] = tile
+        self.tiles: dict[str, RichButton] = {}
+        for entry in journeys:
+            tile = RichButton(
+                entry.title,
+                entry.line,
+                role="tile",
+                icon=QIcon(str(icons / entry.icon)),
+                icon_size=96,
+            )
+            tile.setObjectName(f"tile_{entry.page}")
+            tile.clicked.connect(lambda _=False, p=entry.page: self.journey_chosen.emit(p))
+            self.tiles[entry.page] = tile
         # 常见问题 and 办事指南: information rather than a calculation, in a row of their own
-        self.info_tiles: dict[PageId, RichButton] = {}
+        self.info_tiles: dict[str, RichButton] = {}
         for page, title, line, icon in [
             (PageId.FAQ, texts.faq.tile_title, texts.faq.tile_line, "faq.svg"),
             (PageId.GUIDE, texts.faq.guide_tile_title, texts.faq.guide_tile_line, "guide.svg"),

@@ -1,26 +1,29 @@
 """The shape every calculation journey shares: one question per screen, then the result.
 
 Going back keeps every answer; :meth:`Journey.reset` (首页, 重新开始, idle) clears them all.
-A subclass lists its :class:`Question` objects and builds the result widget from the answers.
+A subclass lists its :class:`Question` objects and turns the answers into a
+:class:`~kiosk.present.Presentation`; the result view, the sheet and its QR code all draw that.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
+from kiosk.present import Presentation, Sheet, make_sheet
 from kiosk.rules import InputError
 from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.result_view import ResultView
 from kiosk.ui.widgets.style import button, label
 
 if TYPE_CHECKING:
-    from kiosk.sheet import Sheet
     from kiosk.ui.print_actions import SheetActions, TakeAway
 
 LAYOUT_PASSES = 3  # content, scroll area, screen
@@ -108,10 +111,16 @@ class Journey(QWidget):
 
     home_requested = Signal()
     result_shown = Signal()
+    continue_requested = Signal(str)  # go on to another journey (its id) with this visit's answers
 
-    def __init__(self, *, texts: Texts, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, texts: Texts, rules_updated: date | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.texts = texts
+        self._rules_updated = rules_updated
+        self.presentation: Presentation | None = None  # the result shown, worded
+        self.result_view: ResultView | None = None
         self.stack = QStackedWidget()
         self.screens: list[QuestionScreen] = []
         self.result_area: QWidget | None = None  # the result frame while it holds a result
@@ -135,9 +144,12 @@ class Journey(QWidget):
 
     # to implement -----------------------------------------------------------------------------
 
-    def build_result(self) -> QWidget:
-        """Compute from the answers and return the result content. May raise InputError."""
+    def present(self) -> Presentation:
+        """Compute from the answers and present the result. May raise InputError."""
         raise NotImplementedError
+
+    def decorate(self, view: ResultView) -> None:
+        """Add the journey's own actions to a result just shown (a next journey, say)."""
 
     def _required(self, value: object, field_name: str) -> str | None:
         """A question's check: the answer (None if not given yet) is required."""
@@ -151,6 +163,19 @@ class Journey(QWidget):
 
     def sheet(self, created: datetime) -> Sheet | None:
         """The result shown now as a take-away sheet (测算单); None before there is a result."""
+        if self.presentation is None or self._rules_updated is None:
+            return None
+        return make_sheet(
+            self.presentation, self.texts, created=created, rules_updated=self._rules_updated
+        )
+
+    def error_text(self, error: InputError) -> str:
+        """A rule's refusal in this journey's words, naming the answer as its question does."""
+        return fmt.error_text(self.texts, error, field=self.field_name(error.field))
+
+    def field_name(self, field_name: str) -> str | None:
+        """What this journey's questions call the rules' input ``field_name`` (None: the name
+        the catalogue gives it)."""
         return None
 
     # public API -------------------------------------------------------------------------------
@@ -178,11 +203,16 @@ class Journey(QWidget):
         self._show_screen(indexes[position - 1])
         return True
 
+    def start_from_session(self) -> None:
+        """Start afresh, arriving from another journey (a subclass takes what it already knows)."""
+        self.reset()
+
     def go_to(self, key: str) -> None:
         self._show_screen(self.screens.index(self.question_screen(key)))
 
     def reset(self) -> None:
         """Clear every answer and the result, and return to the first question."""
+        self.presentation = None
         for screen in self.screens:
             screen.question.clear()
             screen.show_error(None)
@@ -242,16 +272,20 @@ class Journey(QWidget):
 
     def _show_result(self) -> None:
         try:
-            content = self.build_result()
+            presentation = self.present()
         except InputError as exc:
             key = self.question_for_field(exc.field)
             target = (
                 self.question_screen(key) if key else self.screens[self._relevant_indexes()[-1]]
             )
             self._show_screen(self.screens.index(target))
-            target.show_error(exc.message)
+            target.show_error(self.error_text(exc))
             return
         self._drop_result()
+        self.presentation = presentation
+        content = ResultView(presentation, self.texts)
+        self.result_view = content
+        self.decorate(content)
         shell = self._result_shell or self._make_result_shell()  # made by add_questions
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -304,3 +338,4 @@ class Journey(QWidget):
             self._result_actions.discard()
             self._result_actions = None
         self.result_area = None
+        self.result_view = None

@@ -9,7 +9,7 @@ Category and birth are skipped when the retirement journey has just asked them
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QEvent, QTimer
@@ -19,21 +19,22 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.content.texts.pension import LevelText
+from kiosk.present import Presentation, present_pension
+from kiosk.present.pension import level_text
 from kiosk.rules import (
-    AccountEstimate,
     Category,
     InputError,
-    PensionResult,
-    RetirementResult,
+    RetirementKind,
     RulesData,
-    ShortfallOption,
     YearMonth,
-    estimate_account_balance,
-    pension,
     pension_base_for,
-    retirement,
 )
-from kiosk.sheet import PensionAnswers, Sheet, pension_sheet
+from kiosk.rules.estimate import (
+    PensionEstimate,
+    RetirementChoices,
+    estimate_pension,
+    retirement_choices,
+)
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.age_picker import AgePicker
@@ -43,7 +44,6 @@ from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.keypad_panel import KeypadPanel
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.option_group import Option, OptionGroup
-from kiosk.ui.widgets.results import BasisView, Card, DetailList, FigureGrid, StepsView, notice
 from kiosk.ui.widgets.style import button, label
 from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
@@ -71,16 +71,14 @@ class PensionJourney(Journey):
         session: SessionAnswers,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(texts=texts, parent=parent)
+        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
         self._rules = rules
         self._today = today
         self._session = session
         self._category_from_session = False
         self._birth_from_session = False
-        self._window: RetirementResult | None = None
-        self.result: PensionResult | None = None
-        self.estimate: AccountEstimate | None = None
-        self._shown_basis: tuple[str, ...] = ()
+        self._choices: RetirementChoices | None = None
+        self.result: PensionEstimate | None = None
         self._setup_ui()
         self._connect_signals()
 
@@ -156,19 +154,19 @@ class PensionJourney(Journey):
                     relevant=lambda: not self._birth_from_session,
                 ),
                 Question(
+                    "total",
+                    t.total_question,
+                    self._total_body(),
+                    help=t.total_help,
+                    validate=self._validate_total,
+                    clear=self.total.clear,
+                ),
+                Question(
                     "age",
                     t.age_question,
                     self._age_body(),
                     validate=self._validate_age,
                     clear=self._clear_age,
-                ),
-                Question(
-                    "total",
-                    t.total_question,
-                    self.total,
-                    help=t.total_help,
-                    validate=self._validate_total,
-                    clear=self.total.clear,
                 ),
                 Question(
                     "pre_account",
@@ -205,7 +203,8 @@ class PensionJourney(Journey):
             ]
         )
 
-    def _age_body(self) -> QWidget:
+    def _total_body(self) -> QWidget:
+        """The years paid so far, under what was carried over from the retirement journey."""
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
@@ -218,14 +217,22 @@ class PensionJourney(Journey):
         row.addWidget(self.prefilled_change)
         self.prefilled_row.hide()
         column.addWidget(self.prefilled_row)
+        column.addWidget(self.total)
+        return body
+
+    def _age_body(self) -> QWidget:
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
         column.addWidget(self.age)
         column.addWidget(self.age_kind)
         column.addWidget(self.age_window)
         return body
 
     def _connect_signals(self) -> None:
-        self.category.chosen.connect(lambda _key: self._update_window())
-        self.birth.changed.connect(self._update_window)
+        self.category.chosen.connect(lambda _key: self._update_choices())
+        self.birth.changed.connect(self._update_choices)
         self.age.valueChanged.connect(lambda _value: self._describe_age())
         self.prefilled_change.clicked.connect(self._on_change_prefilled)
         self.stack.currentChanged.connect(lambda _index: self._on_screen_changed())
@@ -246,7 +253,7 @@ class PensionJourney(Journey):
             self._birth_from_session = True
         if session.contribution_months is not None:
             self.total.set_total_months(session.contribution_months)
-        self._update_window()
+        self._update_choices()
         self._show_screen(self._relevant_indexes()[0])
 
     def retirement_month(self) -> YearMonth | None:
@@ -256,73 +263,24 @@ class PensionJourney(Journey):
 
     # Journey ----------------------------------------------------------------------------------
 
-    def build_result(self) -> QWidget:
+    def present(self) -> Presentation:
         birth, category, level = self.birth.value(), self.category.value(), self.level.value()
-        window = self._update_window()
-        month = self.retirement_month()
-        assert birth is not None and category is not None and level is not None
-        assert window is not None and month is not None  # validated by the questions
-        total, pre = self.total.total_months(), self.pre_account.total_months()
-        index = Decimal(level)
-        estimate: AccountEstimate | None = None
-        try:
-            if self.balance.value() == BALANCE_ESTIMATE:
-                estimate = estimate_account_balance(
-                    average_index=index,
-                    account_months=total - pre,
-                    retirement_month=month,
-                    contribution=self._rules.contribution,
-                    rates=self._rules.rates,
-                    pension=self._rules.pension,
-                )
-                balance = estimate.balance
-            else:
-                amount = self._amount()
-                assert amount is not None  # validated by the amount question
-                balance = amount
-            result = pension(
-                self._rules.pension,
-                retirement_year=month.year,
-                average_index=index,
-                contribution_months=total,
-                pre_account_months=pre,
-                account_balance=balance,
-                retirement_age_months=self.age.value(),
-            )
-        except InputError as exc:
-            raise self._reworded(exc) from exc
-        self.result, self.estimate = result, estimate
-        return self._result_view(result, estimate, window, month, balance)
-
-    def sheet(self, created: datetime) -> Sheet | None:
-        """The estimate as a take-away sheet: the answers, the figures and the basis shown."""
-        birth, category, level = self.birth.value(), self.category.value(), self.level.value()
-        if self.result is None or birth is None or category is None:
-            return None
-        window = retirement(birth, Category(category), self._rules.retirement, as_of=self._today())
-        balance = self.estimate.balance if self.estimate else self._amount() or Decimal(0)
-        answers = PensionAnswers(
+        assert birth is not None and category is not None and level is not None  # validated
+        estimated = self.balance.value() == BALANCE_ESTIMATE
+        amount = None if estimated else self._amount()
+        assert estimated or amount is not None  # validated by the amount question
+        self.result = estimate_pension(
+            self._rules,
+            birth=birth,
+            category=Category(category),
             retirement_age_months=self.age.value(),
             contribution_months=self.total.total_months(),
             pre_account_months=self.pre_account.total_months(),
-            account_balance=balance,
-            category=Category(category),
-            birth=birth,
-            level_title=self._levels()[level].title if level is not None else None,
-            statutory_age_months=window.statutory_age_months,
-            minimum_contribution_months=self._rules.retirement.minimum_contribution.months_for(
-                birth.plus_months(self.age.value()).year
-            ),
-            legal_basis=self._shown_basis,
+            average_index=Decimal(level),
+            account_balance=amount,
+            as_of=self._today(),
         )
-        return pension_sheet(
-            self.texts,
-            self.result,
-            answers,
-            created=created,
-            rules_updated=self._rules.updated,
-            estimate=self.estimate,
-        )
+        return present_pension(self.result, self.texts)
 
     def question_for_field(self, field_name: str) -> str | None:
         return {
@@ -335,9 +293,18 @@ class PensionJourney(Journey):
             "account_balance": "amount",
         }.get(field_name)
 
+    def field_name(self, field_name: str) -> str | None:
+        t = self.texts.pension
+        return {
+            "retirement_age_months": t.age_field,
+            "contribution_months": t.total_field,
+            "pre_account_months": t.pre_field,
+            "index": t.level_field,
+            "account_balance": t.amount_field,
+        }.get(field_name)
+
     def reset(self) -> None:
         self.result = None
-        self.estimate = None
         self._category_from_session = False
         self._birth_from_session = False
         self.prefilled_row.hide()
@@ -347,16 +314,24 @@ class PensionJourney(Journey):
 
     def _validate_age(self) -> str | None:
         month = self.retirement_month()
-        if month is None or self._update_window() is None:
+        if month is None or self._update_choices() is None:
             return self._required(None, self.texts.pension.age_field)
         try:
             pension_base_for(month.year, self._rules.pension)
         except InputError as exc:
-            return self._reworded(exc).message
+            return self.error_text(exc)
         return None
 
     def _validate_total(self) -> str | None:
-        return self._required(self.total.total_months() or None, self.texts.pension.total_field)
+        """Required, and no more than can have been paid since the 16th birthday."""
+        missing = self._required(self.total.total_months() or None, self.texts.pension.total_field)
+        if missing:
+            return missing
+        try:
+            self._choices_now()
+        except InputError as exc:
+            return self.error_text(exc)
+        return None
 
     def _validate_pre_account(self) -> str | None:
         t = self.texts.pension
@@ -373,36 +348,17 @@ class PensionJourney(Journey):
     def _validate_amount(self) -> str | None:
         return self._required(self._amount(), self.texts.pension.amount_field)
 
-    def _reworded(self, exc: InputError) -> InputError:
-        """The rule's error in the catalogue's words, where this page can say it better."""
-        t = self.texts.pension
-        if exc.field == "retirement_year" and exc.code == "no_figures":
-            month = self.retirement_month()
-            year = month.year if month is not None else ""
-            message = t.error_no_base.format(
-                field=t.age_field, first=exc.limits.get("low", ""), year=year
-            )
-            return InputError(exc.field, exc.code, message, **exc.limits)
-        if exc.field == "pre_account_months":
-            error = self._validate_pre_account()
-            if error:
-                return InputError(exc.field, exc.code, error, **exc.limits)
-        return exc
-
     # helpers ----------------------------------------------------------------------------------
 
     def _levels(self) -> dict[str, LevelText]:
-        """缴费档次: the average contribution index (平均缴费指数 Z) of each tier, and its words."""
-        levels = self.texts.pension.levels
-        return {
-            "0.6": levels.p60,
-            "0.7": levels.p70,
-            "0.8": levels.p80,
-            "1.0": levels.p100,
-            "1.5": levels.p150,
-            "2.0": levels.p200,
-            "3.0": levels.p300,
-        }
+        """缴费档次: the average contribution index (平均缴费指数 Z) of each tier, from the rules
+        data, and its words (a bundle check makes sure every level has them)."""
+        levels = {}
+        for index in self._rules.pension.index_levels.values:
+            words = level_text(self.texts, index)
+            assert words is not None, index
+            levels[str(index)] = words
+        return levels
 
     def _amount(self) -> Decimal | None:
         try:
@@ -410,49 +366,77 @@ class PensionJourney(Journey):
         except InvalidOperation:
             return None
 
-    def _update_window(self) -> RetirementResult | None:
-        """The flexible window for the current category and birth; a new person starts at the
-        statutory age, the same person keeps the age chosen."""
-        birth, category = self.birth.value(), self.category.value()
-        if birth is None or category is None:
-            self._window = None
+    def _choices_now(self) -> RetirementChoices | None:
+        """The months a pension can start, for the answers so far (None until category, birth
+        and the years paid are known; InputError for an impossible number of years)."""
+        birth, category, total = (
+            self.birth.value(),
+            self.category.value(),
+            self.total.total_months(),
+        )
+        if birth is None or category is None or not total:
+            return None
+        return retirement_choices(
+            self._rules,
+            birth=birth,
+            category=Category(category),
+            contribution_months=total,
+            as_of=self._today(),
+        )
+
+    def _update_choices(self) -> RetirementChoices | None:
+        """The retirement ages offered: new answers start at the statutory age (or the first
+        possible one), the same answers keep the age chosen."""
+        try:
+            choices = self._choices_now()
+        except InputError:
+            choices = None
+        if choices is None:
+            self._choices = None
             self._describe_age()
             return None
-        window = self._window
-        if window is None or (window.birth, window.category) != (birth, Category(category)):
-            window = retirement(
-                birth, Category(category), self._rules.retirement, as_of=self._today()
+        if choices != self._choices:
+            old, self._choices = self._choices, choices
+            kept = self.age.value()
+            self.age.set_range(choices.first_age_months, choices.last_age_months)
+            same_person = old is not None and (old.window.birth, old.window.category) == (
+                choices.window.birth,
+                choices.window.category,
             )
-            self._window = window
-            self.age.set_range(
-                window.earliest_flexible_age_months, window.latest_flexible_age_months
-            )
-            self.age.set_value(window.statutory_age_months)
+            if not (same_person and choices.first_age_months <= kept <= choices.last_age_months):
+                statutory = choices.window.statutory_age_months
+                kept = min(max(statutory, choices.first_age_months), choices.last_age_months)
+            self.age.set_value(kept)
         self._describe_age()
-        return window
+        return choices
 
     def _describe_age(self) -> None:
-        t, window, month = self.texts.pension, self._window, self.retirement_month()
-        if window is None or month is None:
+        t, choices, month = self.texts.pension, self._choices, self.retirement_month()
+        if choices is None or month is None:
             for widget in (self.age_kind, self.age_window):
                 widget.setText("")
             return
+        window = choices.window
         statutory = window.statutory_age_months
         chosen = self.age.value()
-        if chosen < statutory:
-            kind = t.age_early.format(months=statutory - chosen)
-        elif chosen > statutory:
-            kind = t.age_late.format(months=chosen - statutory)
-        else:
-            kind = t.age_statutory
-        self.age_kind.setText(kind)
+        kind = choices.kind(month)
+        self.age_kind.setText(
+            {
+                RetirementKind.EARLY: t.age_early.format(months=statutory - chosen),
+                RetirementKind.LATE: t.age_late.format(months=chosen - statutory),
+                RetirementKind.STATUTORY: t.age_statutory,
+                RetirementKind.EXTENDED: t.age_extended.format(
+                    month=self._ym(window.earliest_pension_month or month)
+                ),
+            }[kind]
+        )
         self.age_window.setText(
             t.age_window.format(
                 statutory=self._age(statutory),
-                earliest=self._age(window.earliest_flexible_age_months),
-                earliest_month=self._ym(window.earliest_flexible_retirement_month),
-                latest=self._age(window.latest_flexible_age_months),
-                latest_month=self._ym(window.latest_flexible_retirement_month),
+                earliest=self._age(choices.first_age_months),
+                earliest_month=self._ym(choices.first),
+                latest=self._age(choices.last_age_months),
+                latest_month=self._ym(choices.last),
             )
         )
         self._describe_prefilled()
@@ -469,7 +453,7 @@ class PensionJourney(Journey):
         self.prefilled_row.setVisible(shown)
 
     def _clear_age(self) -> None:
-        self._window = None
+        self._choices = None
         self.age.set_range(0, 0)
         self._describe_age()
 
@@ -510,13 +494,10 @@ class PensionJourney(Journey):
     def _duration(self, months: int) -> str:
         return fmt.duration(self.texts.common, months)
 
-    def _money(self, amount: Decimal) -> str:
-        return fmt.money(self.texts.common, amount)
-
     # slots ------------------------------------------------------------------------------------
 
     def _on_screen_changed(self) -> None:
-        self._update_window()
+        self._update_choices()
         self._reflow_levels()
         self._reveal_error_later()
         if self.current_screen() is self.question_screen("amount"):
@@ -540,180 +521,6 @@ class PensionJourney(Journey):
         self._birth_from_session = False
         self.prefilled_row.hide()
         self.go_to("category")
-
-    # the result -------------------------------------------------------------------------------
-
-    def _result_view(
-        self,
-        result: PensionResult,
-        estimate: AccountEstimate | None,
-        window: RetirementResult,
-        month: YearMonth,
-        balance: Decimal,
-    ) -> QWidget:
-        t, common = self.texts.pension, self.texts.common
-        total_months = self.total.total_months()
-        minimum = self._rules.retirement.minimum_contribution.months_for(month.year)
-        shortfall = max(0, minimum - total_months)
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(20)
-        column.addWidget(label(t.title, "heading"))
-        eligibility = self._eligibility_card(window, month, minimum, shortfall)
-        if shortfall:
-            column.addWidget(eligibility)
-        headline = FigureGrid(
-            [(t.total_caption_short if shortfall else t.total_caption, self._money(result.total))],
-            columns=1,
-        )
-        headline.values[0].setObjectName("pension_total")
-        column.addWidget(headline)
-        parts = FigureGrid(
-            [
-                (t.basic_caption, self._money(result.basic_pension)),
-                (
-                    t.account_caption_estimated if estimate else t.account_caption,
-                    self._money(result.personal_account_pension),
-                ),
-                (t.transitional_caption, self._money(result.transitional_pension)),
-            ]
-        )
-        for widget, name in zip(
-            parts.values, ("pension_basic", "pension_account", "pension_transitional"), strict=True
-        ):
-            widget.setObjectName(name)
-        column.addWidget(parts)
-        choice = result.pension_base
-        if choice.provisional and choice.year is not None:
-            provisional = notice(common.provisional_badge.format(year=choice.year))
-            provisional.setObjectName("provisional")
-            column.addWidget(provisional)
-        if not shortfall:
-            column.addWidget(eligibility)
-        column.addWidget(self._details(result, estimate, window, month, balance))
-        if estimate is not None:
-            note = notice(t.estimate_note)
-            note.setObjectName("estimate_note")
-            column.addWidget(note)
-        steps = result.steps + (estimate.steps if estimate else ())
-        column.addWidget(StepsView(self.texts, steps))
-        basis = [*result.legal_basis, self._rules.retirement.legal_basis.minimum_years]
-        if window.statutory_age_months != self.age.value():
-            basis.append(self._rules.retirement.legal_basis.flexible)
-        if estimate is not None:
-            basis += [step.basis for step in estimate.steps if step.basis]
-        self._shown_basis = tuple(basis)  # the take-away sheet lists the same documents
-        column.addWidget(BasisView(self.texts, basis))
-        column.addWidget(notice(common.disclaimer))
-        return view
-
-    def _eligibility_card(
-        self, window: RetirementResult, month: YearMonth, minimum: int, shortfall: int
-    ) -> QWidget:
-        t, r = self.texts.pension, self.texts.retirement
-        total = self._duration(self.total.total_months())
-        card = Card()
-        card.setObjectName("eligibility")
-        card.add(label(t.eligibility_title, "subheading"))
-        if not shortfall:
-            card.add(
-                label(
-                    t.eligibility_meets.format(
-                        total=total, year=month.year, minimum=self._duration(minimum)
-                    )
-                )
-            )
-            return card
-        message = label(
-            t.eligibility_short.format(
-                total=total,
-                year=month.year,
-                minimum=self._duration(minimum),
-                shortfall=self._duration(shortfall),
-            ),
-            "error",
-        )
-        message.setObjectName("shortfall")
-        card.add(message)
-        if self.age.value() < window.statutory_age_months:
-            card.add(label(t.eligibility_short_early, "error"))
-        card.add(label(t.eligibility_options))
-        wording = {
-            ShortfallOption.EXTEND: r.option_extend,
-            ShortfallOption.LUMP_SUM: r.option_lump_sum,
-            ShortfallOption.TRANSFER: r.option_transfer,
-            ShortfallOption.TERMINATE: r.option_terminate,
-        }
-        for option in ShortfallOption:
-            card.add(label(f"· {wording[option]}"))
-        card.add(label(t.eligibility_short_figures, "muted"))
-        return card
-
-    def _details(
-        self,
-        result: PensionResult,
-        estimate: AccountEstimate | None,
-        window: RetirementResult,
-        month: YearMonth,
-        balance: Decimal,
-    ) -> QWidget:
-        t = self.texts.pension
-        age = self.age.value()
-        statutory = window.statutory_age_months
-        kind = (
-            t.kind_statutory
-            if age == statutory
-            else t.kind_early
-            if age < statutory
-            else t.kind_late
-        )
-        choice = result.pension_base
-        document = next(
-            (row.document for row in self._rules.pension.pension_base if row.year == choice.year),
-            "",
-        )
-        base_template = t.detail_base_document if document else t.detail_base_value
-        level = self.level.value()
-        level_title = self._levels()[level].title if level is not None else ""
-        years = t.detail_years_value
-        rows = [
-            (t.detail_age, t.detail_age_value.format(age=self._age(age), month=self._ym(month))),
-            (t.detail_kind, kind),
-            (
-                t.detail_base,
-                base_template.format(
-                    amount=self._money(choice.amount), year=choice.year, document=document
-                ),
-            ),
-            (t.detail_months, f"{result.payment_months.normalize():f}"),
-            (t.detail_level, level_title),
-            (t.detail_index, f"{result.average_index.normalize():f}"),
-            (t.detail_indexed, self._money(result.indexed_monthly_wage)),
-            (
-                t.detail_total_years,
-                years.format(
-                    duration=self._duration(self.total.total_months()),
-                    years=f"{result.contribution_years:.2f}",
-                ),
-            ),
-            (
-                t.detail_pre_years,
-                years.format(
-                    duration=self._duration(self.pre_account.total_months()),
-                    years=f"{result.pre_account_years:.2f}",
-                ),
-            ),
-            (
-                t.detail_balance,
-                t.detail_balance_estimated.format(amount=self._money(balance))
-                if estimate
-                else self._money(balance),
-            ),
-        ]
-        details = DetailList(t.details_title, rows)
-        details.setObjectName("details")
-        return details
 
     # Qt overrides -----------------------------------------------------------------------------
 

@@ -4,39 +4,32 @@ retirement age and month in the official calculator's words, the window and the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.rules import (
-    Category,
-    RetirementResult,
-    RulesData,
-    ShortfallOption,
-    YearMonth,
-    retirement,
-)
-from kiosk.sheet import Sheet, retirement_sheet
+from kiosk.present import Presentation, present_retirement
+from kiosk.rules import Category, InputError, RetirementResult, RulesData, YearMonth, retirement
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.category_chooser import CategoryChooser
 from kiosk.ui.widgets.duration_picker import DurationPicker
-from kiosk.ui.widgets.results import BasisView, Card, DetailList, FigureGrid, StepsView, notice
-from kiosk.ui.widgets.style import button, label
+from kiosk.ui.widgets.option_group import Option, OptionGroup
+from kiosk.ui.widgets.result_view import ResultView
+from kiosk.ui.widgets.style import button
 from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
+PENSION_JOURNEY = "pension"  # the journey the result offers next
+INSURED_BEFORE, INSURED_AFTER, INSURED_UNSURE = "before", "after", "unsure"
 EARLIEST_BIRTH = YearMonth(1950, 1)
 YOUNGEST_AGE_YEARS = 16
 INITIAL_BIRTH_YEAR = 1970
 
 
 class RetirementJourney(Journey):
-    """Three questions, then the result. ``pension_requested`` carries the answers onward."""
-
-    pension_requested = Signal()
+    """Three questions, then the result; its 接着估算养老金 carries the answers on to the
+    pension journey (``continue_requested``)."""
 
     def __init__(
         self,
@@ -47,7 +40,7 @@ class RetirementJourney(Journey):
         session: SessionAnswers,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(texts=texts, parent=parent)
+        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
         self._rules = rules
         self._today = today
         self._session = session
@@ -66,6 +59,13 @@ class RetirementJourney(Journey):
         )
         self.years = DurationPicker(
             texts=texts.common, years_caption=t.years_label, months_caption=t.months_label
+        )
+        self.insured = OptionGroup(
+            [
+                Option(INSURED_BEFORE, t.insured_before, t.insured_before_detail),
+                Option(INSURED_AFTER, t.insured_after, t.insured_after_detail),
+                Option(INSURED_UNSURE, t.insured_unsure, t.insured_unsure_detail),
+            ]
         )
         self.add_questions(
             [
@@ -94,36 +94,68 @@ class RetirementJourney(Journey):
                     skip=self._skip_years,
                     clear=self._clear_years,
                 ),
+                Question(
+                    "insured",
+                    t.insured_question,
+                    self.insured,
+                    help=t.insured_help,
+                    validate=lambda: self._required(self.insured.value(), t.insured_field),
+                    clear=self.insured.clear,
+                    relevant=self._lump_sum_may_apply,
+                ),
             ]
         )
 
     # Journey ------------------------------------------------------------------------------------
 
-    def build_result(self) -> QWidget:
+    def present(self) -> Presentation:
         birth, category = self.birth.value(), self.category.value()
         assert birth is not None and category is not None  # validated by the questions
         months = self.years.total_months() if self._contribution_given else None
+        insured = {INSURED_BEFORE: True, INSURED_AFTER: False}.get(self.insured.value() or "")
         result = retirement(
             birth,
             Category(category),
             self._rules.retirement,
             as_of=self._today(),
             contribution_months=months,
+            first_insured_before_2011_07=insured if self._lump_sum_may_apply() else None,
         )
         self.result = result
         self._session.birth, self._session.category = birth, Category(category)
         self._session.contribution_months = months
-        return self._result_view(result)
+        return present_retirement(result, self.texts)
+
+    def decorate(self, view: ResultView) -> None:
+        pension = button(self.texts.retirement.pension_button, "primary", name="to_pension")
+        pension.clicked.connect(lambda: self.continue_requested.emit(PENSION_JOURNEY))
+        view.add_action(pension)
 
     def question_for_field(self, field_name: str) -> str | None:
         return {"birth": "birth", "contribution_months": "years"}.get(field_name)
 
-    def sheet(self, created: datetime) -> Sheet | None:
-        if self.result is None:
-            return None
-        return retirement_sheet(
-            self.texts, self.result, created=created, rules_updated=self._rules.updated
-        )
+    def field_name(self, field_name: str) -> str | None:
+        t = self.texts.retirement
+        return {"birth": t.birth_field, "contribution_months": t.years_field}.get(field_name)
+
+    def _lump_sum_may_apply(self) -> bool:
+        """Only someone still short after the years of extension may pay the rest in one sum,
+        and only if insured before 2011-07-01: the question is asked only then."""
+        birth, category = self.birth.value(), self.category.value()
+        if not self._contribution_given or birth is None or category is None:
+            return False
+        try:
+            result = retirement(
+                birth,
+                Category(category),
+                self._rules.retirement,
+                as_of=self._today(),
+                contribution_months=self.years.total_months(),
+            )
+        except InputError:
+            return False
+        extension = self._rules.retirement.shortfall.lump_sum_after_extension_years * 12
+        return (result.shortfall_months or 0) > extension
 
     def reset(self) -> None:
         self.result = None
@@ -132,7 +164,21 @@ class RetirementJourney(Journey):
     # helpers ------------------------------------------------------------------------------------
 
     def _mark_years_given(self) -> str | None:
+        """Given: and no more than can have been paid since the 16th birthday."""
         self._contribution_given = True
+        birth, category = self.birth.value(), self.category.value()
+        if birth is None or category is None:
+            return None
+        try:
+            retirement(
+                birth,
+                Category(category),
+                self._rules.retirement,
+                as_of=self._today(),
+                contribution_months=self.years.total_months(),
+            )
+        except InputError as exc:
+            return self.error_text(exc)
         return None
 
     def _skip_years(self) -> None:
@@ -141,116 +187,3 @@ class RetirementJourney(Journey):
     def _clear_years(self) -> None:
         self._contribution_given = False
         self.years.clear()
-
-    def _ym(self, month: YearMonth) -> str:
-        return fmt.year_month(self.texts.common, month)
-
-    def _age(self, months: int) -> str:
-        return fmt.age(self.texts.common, months)
-
-    def _duration(self, months: int) -> str:
-        return fmt.duration(self.texts.common, months)
-
-    def _result_view(self, r: RetirementResult) -> QWidget:
-        t = self.texts.retirement
-        view = QWidget()
-        column = QVBoxLayout(view)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(20)
-        column.addWidget(label(t.title, "heading"))
-        column.addWidget(
-            FigureGrid(
-                [
-                    (t.statutory_age, self._age(r.statutory_age_months)),
-                    (t.statutory_month, self._ym(r.statutory_retirement_month)),
-                    (t.delay, t.delay_value.format(months=r.delay_months)),
-                ]
-            )
-        )
-        column.addWidget(self._eligibility_card(r))
-        time_left = (
-            t.time_reached.format(month=self._ym(r.statutory_retirement_month))
-            if r.reached
-            else t.time_left_value.format(duration=self._duration(r.months_until_retirement))
-        )
-        column.addWidget(
-            DetailList(
-                t.details_title,
-                [
-                    (
-                        t.original,
-                        t.original_value.format(
-                            age=self._age(r.original_age_months),
-                            month=self._ym(r.original_retirement_month),
-                        ),
-                    ),
-                    (
-                        t.minimum_years,
-                        t.minimum_value.format(
-                            minimum=self._duration(r.minimum_contribution_months),
-                            year=r.statutory_retirement_month.year,
-                        ),
-                    ),
-                    (
-                        t.flexible_early,
-                        t.flexible_value.format(
-                            age=self._age(r.earliest_flexible_age_months),
-                            month=self._ym(r.earliest_flexible_retirement_month),
-                        ),
-                    ),
-                    (
-                        t.flexible_late,
-                        t.flexible_value.format(
-                            age=self._age(r.latest_flexible_age_months),
-                            month=self._ym(r.latest_flexible_retirement_month),
-                        ),
-                    ),
-                    (t.time_left, time_left),
-                ],
-            )
-        )
-        column.addWidget(label(t.flexible_note, "muted"))
-        pension = button(t.pension_button, "primary", name="to_pension")
-        pension.clicked.connect(self.pension_requested)
-        column.addWidget(pension)
-        column.addWidget(StepsView(self.texts, r.steps))
-        column.addWidget(BasisView(self.texts, r.legal_basis))
-        column.addWidget(notice(self.texts.common.disclaimer))
-        return view
-
-    def _eligibility_card(self, r: RetirementResult) -> QWidget:
-        t = self.texts.retirement
-        card = Card()
-        card.setObjectName("eligibility")
-        card.add(label(t.eligibility_title, "subheading"))
-        minimum = self._duration(r.minimum_contribution_months)
-        if r.contribution_months is None:
-            card.add(label(t.eligibility_unknown.format(minimum=minimum)))
-        elif r.meets_minimum:
-            card.add(
-                label(
-                    t.eligibility_meets.format(
-                        total=self._duration(r.contribution_months), minimum=minimum
-                    )
-                )
-            )
-        else:
-            card.add(
-                label(
-                    t.eligibility_short.format(
-                        total=self._duration(r.contribution_months),
-                        shortfall=self._duration(r.shortfall_months or 0),
-                        minimum=minimum,
-                    ),
-                    "error",
-                )
-            )
-            wording = {
-                ShortfallOption.EXTEND: t.option_extend,
-                ShortfallOption.LUMP_SUM: t.option_lump_sum,
-                ShortfallOption.TRANSFER: t.option_transfer,
-                ShortfallOption.TERMINATE: t.option_terminate,
-            }
-            for option in r.options:
-                card.add(label(f"· {wording[option]}"))
-        return card

@@ -8,9 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.format import step_text
-from kiosk.content.texts import Texts
-from kiosk.rules import Step
 from kiosk.ui.widgets.style import label
 
 
@@ -34,7 +31,13 @@ class FigureGrid(Card):
     width allows (three on a landscape screen, fewer on a portrait one); values never wrap."""
 
     def __init__(
-        self, figures: Sequence[tuple[str, str]], *, columns: int = 3, parent: QWidget | None = None
+        self,
+        figures: Sequence[tuple[str, str]],
+        *,
+        columns: int = 3,
+        names: Sequence[str] = (),
+        value_role: str = "figure",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent=parent)
         self._max_columns = columns
@@ -50,8 +53,8 @@ class FigureGrid(Card):
             cell_column.setContentsMargins(0, 0, 0, 0)
             cell_column.setSpacing(4)
             cell_column.addWidget(label(caption, "figure-label"))
-            value_label = label(value, "figure", wrap=False)
-            value_label.setObjectName(f"figure_{i}")
+            value_label = label(value, value_role, wrap=False)
+            value_label.setObjectName(f"figure_{names[i] if i < len(names) else i}")
             cell_column.addWidget(value_label)
             self.cells.append(cell)
             self.values.append(value_label)
@@ -94,31 +97,23 @@ class DetailList(Card):
         self.column.addLayout(grid)
 
 
-class StepsView(Card):
-    """计算过程: each step in words with the person's own numbers, unverified ones marked 假设."""
+class TextList(Card):
+    """A titled list of paragraphs: 计算过程 (numbered) or 政策依据 (bulleted)."""
 
     def __init__(
-        self, texts: Texts, steps: Sequence[Step], *, parent: QWidget | None = None
+        self,
+        title: str,
+        lines: Sequence[str],
+        *,
+        numbered: bool = False,
+        role: str = "",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent=parent)
-        self.add(label(texts.common.steps_title, "subheading"))
-        self.lines: list[str] = []
-        for number, step in enumerate(steps, start=1):
-            text = step_text(texts, step)
-            self.lines.append(text)
-            self.add(label(f"{number}. {text}"))
-
-
-class BasisView(Card):
-    """政策依据: the documents the result rests on, each once."""
-
-    def __init__(
-        self, texts: Texts, basis: Sequence[str], *, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent=parent)
-        self.add(label(texts.common.legal_basis_title, "subheading"))
-        for item in dict.fromkeys(basis):
-            self.add(label(f"· {item}", "small"))
+        self.add(label(title, "subheading"))
+        self.lines = list(lines)
+        for number, text in enumerate(lines, start=1):
+            self.add(label(f"{number}. {text}" if numbered else f"\u00b7 {text}", role))
 
 
 def notice(text: str) -> QWidget:

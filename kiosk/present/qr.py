@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kiosk.sheet.model import Sheet
+from kiosk.present.sheet import Sheet
 
 if TYPE_CHECKING:
     import segno

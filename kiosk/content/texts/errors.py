@@ -1,0 +1,21 @@
+"""How a refused answer is worded: one template per rule error code, and each input's name."""
+
+from __future__ import annotations
+
+from kiosk.content.texts._base import Section
+
+
+class ErrorTexts(Section):
+    """``{field}`` is the input's name; ``{low}``/``{high}`` and the rest are the rule's figures,
+    worded with their units."""
+
+    required: str
+    out_of_range: str
+    no_figures: str
+    no_rates: str
+    employee_monthly: str
+    exceeds_possible: str
+    exceeds_total: str
+    one_of: str
+    not_writable: str
+    fields: dict[str, str]

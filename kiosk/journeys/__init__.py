@@ -1,0 +1,87 @@
+"""The journey registry: one :class:`JourneySpec` per calculation, in the order of the home tiles.
+
+The home screen, the window's navigation, the FAQ's 去测算 links, ``kiosk-calc``, the take-away
+sheet and the self-test all read this table; none of them lists the journeys again. Adding a
+journey means its own modules (rules, presenter, page, spec), its texts, and one line below.
+
+Qt-free: a spec names its page and its self-test walks as ``"module:attribute"``, imported only by
+the window (:func:`load`), so ``kiosk-calc`` never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kiosk.content.texts import Texts
+from kiosk.present import Presentation
+from kiosk.rules import RulesData
+
+
+@dataclass(frozen=True, slots=True)
+class CliRun:
+    """What one ``kiosk-calc <journey>`` computed: its typed JSON fields and its presentation."""
+
+    fields: dict[str, Any]
+    presentation: Presentation
+
+
+@dataclass(frozen=True, slots=True)
+class CliCommand:
+    """The journey on the command line: ``kiosk-calc <name> [arguments]``."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, RulesData, date, Texts], CliRun]
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """The home screen's tile: its title and one line saying what the journey answers."""
+
+    title: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
+class JourneySpec:
+    id: str
+    """Page and usage id; FAQ answers name it in ``journey``."""
+    icon: str
+    """File name under resources/icons."""
+    tile: Callable[[Texts], Tile]
+    page: str
+    """``"module:Class"`` of its page: ``Class(texts=, rules=, today=, session=)``, a Journey."""
+    walks: str
+    """``"module:NAME"`` of its self-test walks (a sequence of ``kiosk.ui.walks.Walk``)."""
+    cli: tuple[CliCommand, ...] = ()
+    """Its ``kiosk-calc`` commands (the first is named after the journey)."""
+
+
+def load(reference: str) -> Any:
+    """The object a ``"module:attribute"`` reference names (imported now)."""
+    module, _, attribute = reference.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def by_id(journeys: Sequence[JourneySpec], journey_id: str) -> JourneySpec:
+    return next(spec for spec in journeys if spec.id == journey_id)
+
+
+def _registered() -> tuple[JourneySpec, ...]:
+    from kiosk.journeys.contribution import SPEC as CONTRIBUTION
+    from kiosk.journeys.pension import SPEC as PENSION
+    from kiosk.journeys.retirement import SPEC as RETIREMENT
+
+    return (RETIREMENT, CONTRIBUTION, PENSION)
+
+
+JOURNEYS: tuple[JourneySpec, ...] = _registered()
+"""Every journey, in the order of the home tiles: the one registration table."""
+
+__all__ = ["JOURNEYS", "CliCommand", "CliRun", "JourneySpec", "Tile", "by_id", "load"]
