@@ -1,0 +1,74 @@
+"""``kiosk-calc compare``: the pension for every month the person can retire in (issue: which
+month should I retire?), registered with the pension journey."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from kiosk.content.texts import Texts
+from kiosk.journeys import CliRun, args
+from kiosk.present.compare import present_comparison
+from kiosk.rules import Category, RulesData
+from kiosk.rules.compare import RetirementOption, compare_retirement
+from kiosk.rules.money import money_text
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--birth", type=args.year_month, required=True, help="出生年月 YYYY-MM")
+    parser.add_argument("--category", choices=[c.value for c in Category], required=True)
+    parser.add_argument(
+        "--contribution-months",
+        type=args.non_negative_int,
+        required=True,
+        help="到目前为止累计缴费月数（含视同），此后按每月连续缴费估算",
+    )
+    parser.add_argument("--pre-account-months", type=args.non_negative_int, required=True)
+    parser.add_argument("--index", type=args.decimal, required=True, help="平均缴费指数")
+    parser.add_argument(
+        "--account-balance", type=args.decimal, help="目前的个人账户储存额（元；省略则估算）"
+    )
+    args.add_as_of(parser)
+
+
+def option_json(option: RetirementOption) -> dict[str, Any]:
+    r = option.estimate.pension
+    return {
+        "retirement_month": str(option.month),
+        "age_months": option.age_months,
+        "kind": option.kind.value,
+        "contribution_months": option.estimate.contribution_months,
+        "total": money_text(r.total),
+        "basic_pension": money_text(r.basic_pension),
+        "personal_account_pension": money_text(r.personal_account_pension),
+        "transitional_pension": money_text(r.transitional_pension),
+        "account_balance": money_text(option.estimate.account_balance),
+        "payment_months": f"{r.payment_months:.1f}",
+        "cumulative_to_80": money_text(option.cumulative_to_80),
+        "cumulative_to_life_expectancy": money_text(option.cumulative_to_life_expectancy),
+        "provisional": r.provisional,
+    }
+
+
+def run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> CliRun:
+    comparison = compare_retirement(
+        rules,
+        birth=ns.birth,
+        category=Category(ns.category),
+        contribution_months=ns.contribution_months,
+        pre_account_months=ns.pre_account_months,
+        average_index=ns.index,
+        account_balance=ns.account_balance,
+        as_of=today,
+    )
+    presentation = present_comparison(comparison, texts)
+    life = comparison.life_expectancy
+    fields = {
+        "options": [option_json(option) for option in comparison.options],
+        "assumptions": list(presentation.steps),
+        "provisional": comparison.provisional,
+        "life_expectancy": {"years": f"{life.years}", "year": life.year, "source": life.source},
+        "legal_basis": [basis.title for basis in comparison.legal_basis],
+    }
+    return CliRun(fields, presentation)
