@@ -4,29 +4,15 @@ basis. The chart on screen and on the sheet draws :func:`chart_bars`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.present.common import basis_lines, category_name, step_lines
-from kiosk.present.model import Line, Notice, Presentation, Tone
+from kiosk.present.model import Bar, Line, Notice, Presentation, Tone
 from kiosk.present.pension import level_text
 from kiosk.rules import RetirementKind
 from kiosk.rules.compare import Comparison, RetirementOption
 
 JOURNEY = "compare"
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One bar of the comparison chart: a retirement month and its monthly pension."""
-
-    label: str  # 2031年11月
-    caption: str  # 61岁5个月 · 按法定年龄
-    value: Decimal
-    amount: str  # 2,345.67元
-    statutory: bool
 
 
 def kind_text(texts: Texts, kind: RetirementKind) -> str:
@@ -122,4 +108,9 @@ def present_comparison(comparison: Comparison, texts: Texts) -> Presentation:
         basis=basis_lines(texts, comparison.legal_basis),
         disclaimer=common.disclaimer,
         provisional=comparison.provisional,
+        chart=chart_bars(comparison, texts),
+        summary_extra=tuple(
+            s.line.format(label=when(option), value=fmt.money(common, option.total))
+            for option in comparison.yearly()
+        ),
     )

@@ -5,6 +5,7 @@ result and the person's answers; nothing here is computed again or parsed back f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -40,6 +41,17 @@ class Notice:
 
 
 @dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of a comparison chart: a retirement month and its monthly pension."""
+
+    label: str  # 2031年11月
+    caption: str  # 61岁5个月 · 按法定年龄
+    value: Decimal
+    amount: str  # 2,345.67元
+    statutory: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Presentation:
     """One journey's result, worded in one language."""
 
@@ -58,6 +70,8 @@ class Presentation:
     basis: tuple[str, ...]  # 政策依据: public titles, each once
     disclaimer: str
     provisional: bool
+    chart: tuple[Bar, ...] = ()  # a comparison's bars, drawn above the figures
+    summary_extra: tuple[str, ...] = ()  # more lines for the QR summary (a comparison's options)
 
     def figure(self, key: str) -> Line:
         return next(line for line in (*self.figures, *self.parts) if line.key == key)

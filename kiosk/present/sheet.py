@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kiosk.content.texts import Texts
-from kiosk.present.model import Line, Presentation
+from kiosk.present.model import Bar, Line, Presentation
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +45,7 @@ class Sheet:
     qr_caption: str
     summary: str
     file_name: str
+    chart: tuple[Bar, ...] = ()  # a comparison's bars, printed under the figures
 
     def sections(self) -> tuple[Section, ...]:
         """The titled blocks under the headline figures, in the order they are printed."""
@@ -83,6 +84,7 @@ def make_sheet(
     summary_lines = [
         s.qr_header.format(centre=common.centre_name, title=p.sheet_title, when=when),
         *(s.line.format(label=line.label, value=line.value) for line in p.answers + figures),
+        *p.summary_extra,
         *p.parameters,
         s.qr_note,
     ]
@@ -104,4 +106,5 @@ def make_sheet(
         qr_caption=s.qr_caption,
         summary="\n".join(summary_lines),
         file_name=s.file_name.format(title=p.sheet_title, date=created.strftime("%Y-%m-%d_%H%M")),
+        chart=p.chart,
     )

@@ -26,9 +26,11 @@ from PySide6.QtGui import (
 )
 
 from kiosk.present import Line, Section, Sheet, qr_modules
+from kiosk.ui.widgets.chart import ChartColours, paint_bars
 
 PDF_DPI = 300
 MARGIN_MM = 12.0
+A4_WIDTH_MM = 210.0
 QR_MM = 44.0
 BODY_PT = 10.5  # 7.4 pt when an A4 sheet is printed A5: still readable
 SMALLEST_PT = 7.5
@@ -38,6 +40,8 @@ QR_QUIET_MODULES = 4
 POINTS_PER_INCH = 72
 MM_PER_INCH = 25.4
 QR_URL = QUrl("sheet://qr")
+CHART_URL = QUrl("sheet://chart")
+CHART_MM = 55.0  # the comparison chart's height on the sheet
 INK = "#000000"
 FIGURE_INK = "#0B3D75"
 RULE = "#555555"
@@ -186,6 +190,14 @@ def _document(sheet: Sheet, *, font_family: str, dpi: int, body_pt: float) -> QT
         f'<p class="small" align="center">{escape(sheet.qr_caption)}</p>',
         "</td></tr></table>",
     ]
+    if sheet.chart:
+        chart_width = round((A4_WIDTH_MM - 2 * MARGIN_MM) / MM_PER_INCH * dpi)
+        chart_height = round(CHART_MM / MM_PER_INCH * dpi)
+        chart = chart_image(sheet, font, width=chart_width, height=chart_height)
+        document.addResource(QTextDocument.ResourceType.ImageResource, CHART_URL, chart)
+        parts.append(
+            f'<p><img src="{CHART_URL.toString()}" width="{chart_width}" height="{chart_height}"/></p>'
+        )
     if sheet.notices:
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="{pad}" '
@@ -198,6 +210,28 @@ def _document(sheet: Sheet, *, font_family: str, dpi: int, body_pt: float) -> QT
     parts.append(f'<hr style="color: {RULE};"/><p class="note">{escape(sheet.note)}</p>')
     document.setHtml(f"<body>{''.join(parts)}</body>")
     return document
+
+
+def chart_image(sheet: Sheet, font: QFont, *, width: int, height: int) -> QImage:
+    """The comparison's bars as on screen, in the sheet's inks (kiosk.ui.widgets.chart draws
+    both)."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_bars(
+        painter,
+        QRectF(0, 0, width, height),
+        sheet.chart,
+        font=font,
+        colours=ChartColours(
+            ink=QColor(INK),
+            bar=QColor("#9AA7B8"),
+            statutory=QColor(FIGURE_INK),
+            background=QColor("white"),
+        ),
+    )
+    painter.end()
+    return image
 
 
 def _heading(title: str) -> str:

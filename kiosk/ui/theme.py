@@ -265,6 +265,11 @@ QFrame[role="card"][tone="good"] {{ border: 4px solid {p.primary}; }}
 QFrame[role="card"][tone="provisional"] {{ background: {p.notice}; }}
 QFrame[role="card"][tone="provisional"] QLabel {{ color: {p.on_notice}; }}
 QPushButton[role="tab"] {{ min-height: {m.primary_height}px; font-weight: bold; }}
+QWidget#comparison_chart {{
+    color: {p.text}; background-color: {p.surface}; alternate-background-color: {p.border};
+    selection-background-color: {p.primary};
+    font-size: {m.body}px; font-weight: bold;
+}}
 QPushButton[role="tab"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}

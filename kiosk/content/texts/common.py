@@ -23,6 +23,7 @@ class CommonTexts(Section):
     rules_footer: str
     disclaimer: str
     steps_title: str
+    details_tab: str
     legal_basis_title: str
     provisional_badge: str
     assumption_badge: str

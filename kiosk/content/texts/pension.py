@@ -119,6 +119,7 @@ class PensionTexts(Section):
     detail_balance_estimated: str
     estimate_note: str
     compare_button: str
+    compare_tap: str
     compare_title: str
     compare_sheet_title: str
     compare_headline: str

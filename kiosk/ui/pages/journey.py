@@ -120,6 +120,7 @@ class Journey(QWidget):
         self.texts = texts
         self._rules_updated = rules_updated
         self.presentation: Presentation | None = None  # the result shown, worded
+        self._earlier_results: list[Presentation] = []  # under one shown on top (返回)
         self.result_view: ResultView | None = None
         self.stack = QStackedWidget()
         self.screens: list[QuestionScreen] = []
@@ -192,6 +193,9 @@ class Journey(QWidget):
 
     def go_back(self) -> bool:
         """One screen back, answers kept. False when already on the first question."""
+        if self.showing_result() and self._earlier_results:
+            self.show_presentation(self._earlier_results.pop())
+            return True
         if self.showing_result():
             self._show_screen(self._relevant_indexes()[-1])
             return True
@@ -213,6 +217,7 @@ class Journey(QWidget):
     def reset(self) -> None:
         """Clear every answer and the result, and return to the first question."""
         self.presentation = None
+        self._earlier_results = []
         for screen in self.screens:
             screen.question.clear()
             screen.show_error(None)
@@ -281,6 +286,14 @@ class Journey(QWidget):
             self._show_screen(self.screens.index(target))
             target.show_error(self.error_text(exc))
             return
+        self._earlier_results = []
+        self.show_presentation(presentation)
+
+    def show_presentation(self, presentation: Presentation, *, on_top: bool = False) -> None:
+        """Show ``presentation`` as the result; ``on_top``: over the one shown (a comparison
+        opened from it), which 返回 brings back."""
+        if on_top and self.presentation is not None:
+            self._earlier_results.append(self.presentation)
         self._drop_result()
         self.presentation = presentation
         content = ResultView(presentation, self.texts)

@@ -20,6 +20,7 @@ from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.content.texts.pension import LevelText
 from kiosk.present import Presentation, present_pension
+from kiosk.present.compare import present_comparison
 from kiosk.present.pension import level_text
 from kiosk.rules import (
     Category,
@@ -29,6 +30,7 @@ from kiosk.rules import (
     YearMonth,
     pension_base_for,
 )
+from kiosk.rules.compare import Comparison, compare_retirement
 from kiosk.rules.estimate import (
     PensionEstimate,
     RetirementChoices,
@@ -44,6 +46,7 @@ from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.keypad_panel import KeypadPanel
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.option_group import Option, OptionGroup
+from kiosk.ui.widgets.result_view import ResultView
 from kiosk.ui.widgets.style import button, label
 from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
@@ -79,6 +82,7 @@ class PensionJourney(Journey):
         self._birth_from_session = False
         self._choices: RetirementChoices | None = None
         self.result: PensionEstimate | None = None
+        self.comparison: Comparison | None = None  # 比较不同退休时间, once opened
         self._setup_ui()
         self._connect_signals()
 
@@ -293,6 +297,41 @@ class PensionJourney(Journey):
             "account_balance": "amount",
         }.get(field_name)
 
+    def decorate(self, view: ResultView) -> None:
+        """比较不同退休时间 under an estimate, when there is more than one month to retire in."""
+        if view.presentation.journey != "pension" or self._choices is None:
+            return
+        if self._choices.first == self._choices.last:
+            return
+        compare = button(self.texts.pension.compare_button, "primary", name="to_compare")
+        compare.clicked.connect(self.show_comparison)
+        view.add_action(compare)
+
+    def show_comparison(self) -> None:
+        """The pension for every month the person can retire in, over the estimate (返回 goes
+        back to it)."""
+        birth, category, level = self.birth.value(), self.category.value(), self.level.value()
+        assert birth is not None and category is not None and level is not None
+        estimated = self.balance.value() == BALANCE_ESTIMATE
+        comparison = compare_retirement(
+            self._rules,
+            birth=birth,
+            category=Category(category),
+            contribution_months=self.total.total_months(),
+            pre_account_months=self.pre_account.total_months(),
+            average_index=Decimal(level),
+            account_balance=None if estimated else self._amount(),
+            as_of=self._today(),
+        )
+        self.comparison = comparison
+        self.show_presentation(present_comparison(comparison, self.texts), on_top=True)
+        chosen = next(
+            (i for i, o in enumerate(comparison.yearly()) if o.age_months == self.age.value()),
+            None,
+        )
+        if chosen is not None and self.result_view is not None and self.result_view.chart:
+            self.result_view.chart.choose(chosen)
+
     def field_name(self, field_name: str) -> str | None:
         t = self.texts.pension
         return {
@@ -305,6 +344,7 @@ class PensionJourney(Journey):
 
     def reset(self) -> None:
         self.result = None
+        self.comparison = None
         self._category_from_session = False
         self._birth_from_session = False
         self.prefilled_row.hide()

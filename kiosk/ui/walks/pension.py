@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtWidgets import QPushButton
+
 from kiosk.content import format as fmt
 from kiosk.rules import Category, YearMonth
+from kiosk.rules.compare import compare_retirement
 from kiosk.rules.estimate import estimate_pension, retirement_choices
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.pages.pension import PensionJourney
@@ -172,5 +175,69 @@ WALKS = (
             _man_balance,
         ),
         _man_expected,
+    ),
+)
+
+
+# 比较不同退休时间: a man born 1970-06 with 22 years, from his estimate to the comparison ---------
+
+
+def _cmp_birth(journey: Journey) -> None:
+    page = _pension(journey)
+    page.birth.year.set_value(1970)
+    page.birth.month_buttons[6].click()
+    journey.next()
+
+
+def _cmp_total(journey: Journey) -> None:
+    _pension(journey).total.set_total_months(22 * 12)
+    journey.next()
+
+
+def _cmp_level(journey: Journey) -> None:
+    _pension(journey).level.button("1.0").click()
+    journey.next()
+
+
+def _cmp_open(journey: Journey) -> None:
+    view = journey.result_view
+    assert view is not None
+    button = view.findChild(QPushButton, "to_compare")
+    assert button is not None
+    button.click()
+
+
+def _cmp_expected(context: WalkContext) -> list[str]:
+    comparison = compare_retirement(
+        context.rules,
+        birth=YearMonth(1970, 6),
+        category=Category.MALE,
+        contribution_months=22 * 12,
+        pre_account_months=0,
+        average_index=Decimal("1.0"),
+        account_balance=None,
+        as_of=context.today,
+    )
+    shown = [comparison.options[0], comparison.statutory, comparison.options[-1]]
+    common = context.texts.common
+    return [fmt.money(common, option.total) for option in shown if option is not None]
+
+
+WALKS = (
+    *WALKS,
+    Walk(
+        "pension-compare",
+        "pension",
+        (
+            _man_category,
+            _cmp_birth,
+            _cmp_total,
+            lambda journey: journey.next(),  # the statutory age, as offered
+            lambda journey: journey.next(),  # 0 years before the personal account
+            _cmp_level,
+            _man_balance,
+            _cmp_open,
+        ),
+        _cmp_expected,
     ),
 )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.present import Notice, Presentation
+from kiosk.ui.widgets.chart import ComparisonChart
 from kiosk.ui.widgets.results import Card, DetailList, FigureGrid, TextList
 from kiosk.ui.widgets.style import button, label
 
@@ -31,6 +32,14 @@ class ResultView(QWidget):
         headline = label(p.headline, "headline")
         headline.setObjectName("headline")
         self.column.addWidget(headline)
+        self.chart: ComparisonChart | None = None
+        if p.chart:
+            self.chart = ComparisonChart(p.chart)
+            self.chart_detail = label(texts.pension.compare_tap, "notice")
+            self.chart_detail.setObjectName("chart_detail")
+            self.chart.bar_chosen.connect(self._on_bar_chosen)
+            self.column.addWidget(self.chart)
+            self.column.addWidget(self.chart_detail)
         self.figures = FigureGrid(
             [(line.label, line.value) for line in p.figures],
             columns=max(1, len(p.figures)),
@@ -56,8 +65,8 @@ class ResultView(QWidget):
         disclaimer.setObjectName("disclaimer")
         self.column.addWidget(disclaimer)
 
-        titles = {
-            "details": p.details_title,
+        titles = {  # short, so the three buttons fit side by side on any screen
+            "details": common.details_tab,
             "steps": common.steps_title,
             "basis": common.legal_basis_title,
         }
@@ -97,6 +106,11 @@ class ResultView(QWidget):
 
     def current_section(self) -> str:
         return self._current
+
+    def _on_bar_chosen(self, index: int) -> None:
+        """A bar tapped: its row of the comparison (the details list them in the same order)."""
+        row = self.presentation.details[index]
+        self.chart_detail.setText(f"{row.label}\n{row.value}")
 
     def figure_texts(self) -> list[str]:
         """The big figures as shown, in order (the self-test compares them with the rules)."""

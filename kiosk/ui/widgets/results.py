@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.style import label
 
@@ -59,7 +59,22 @@ class FigureGrid(Card):
             self.cells.append(cell)
             self.values.append(value_label)
         self.column.addLayout(self._grid)
+        # the grid's columns must not force their width on the screen: a narrow one gets fewer
+        self.column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._arrange(min(columns, len(figures)))
+
+    def minimumSizeHint(self) -> QSize:
+        """One figure a row: as narrow as the widest figure (resizeEvent arranges the rest)."""
+        widest = max((cell.minimumSizeHint().width() for cell in self.cells), default=0)
+        margins = self.column.contentsMargins()
+        height = self.column.totalMinimumSize().height()
+        if self._columns > 1:  # one to a row would take more height
+            rows = len(self.cells)
+            height += (rows - -(-rows // self._columns)) * (
+                max((c.minimumSizeHint().height() for c in self.cells), default=0)
+                + self._grid.verticalSpacing()
+            )
+        return QSize(widest + margins.left() + margins.right(), height)
 
     def _arrange(self, columns: int) -> None:
         columns = max(1, columns)
