@@ -85,7 +85,10 @@ def run_journey(
     run = command.run(args, rules, today, texts)
     if getattr(args, "pdf", None) is not None:
         _write_sheet(args, rules, run.presentation, texts, today)
-    return run.fields | {"presentation": run.presentation.as_json()}
+    return run.fields | {
+        "spoken_summary": run.presentation.spoken,
+        "presentation": run.presentation.as_json(),
+    }
 
 
 def check(args: argparse.Namespace) -> dict[str, Any]:

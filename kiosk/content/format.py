@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Protocol
 
 from kiosk.content.texts import CommonTexts, Texts
 from kiosk.rules import (
@@ -25,7 +26,23 @@ from kiosk.rules.money import to_fen
 REFERENCED_FIELDS = ("total", "other")  # error limits that name another input, not a figure
 
 
-def age(texts: CommonTexts, months: int) -> str:
+class DurationWords(Protocol):
+    """The templates that word an age or a duration (the screen's CommonTexts, the spoken
+    SpeechTexts)."""
+
+    @property
+    def age_years_months(self) -> str: ...
+    @property
+    def age_years(self) -> str: ...
+    @property
+    def years_months(self) -> str: ...
+    @property
+    def years_only(self) -> str: ...
+    @property
+    def months_only(self) -> str: ...
+
+
+def age(texts: DurationWords, months: int) -> str:
     """``60岁2个月`` / ``63岁``, as the official calculator writes an age."""
     years, rest = divmod(months, 12)
     if rest:
@@ -33,7 +50,7 @@ def age(texts: CommonTexts, months: int) -> str:
     return texts.age_years.format(years=years)
 
 
-def duration(texts: CommonTexts, months: int) -> str:
+def duration(texts: DurationWords, months: int) -> str:
     """``15年6个月`` / ``20年`` / ``8个月``."""
     years, rest = divmod(months, 12)
     if years and rest:
@@ -51,6 +68,17 @@ def year_month(texts: CommonTexts, month: YearMonth) -> str:
 def money(texts: CommonTexts, amount: Decimal) -> str:
     """``1,524.20元``: thousands separated, always two decimals."""
     return texts.yuan.format(amount=f"{to_fen(amount):,.2f}")
+
+
+def spoken_month(texts: Texts, month: YearMonth) -> str:
+    """``2025年9月`` / ``September 2025``: a month as said."""
+    speech = texts.speech
+    return speech.year_month.format(year=month.year, month_name=speech.month_names[month.month - 1])
+
+
+def spoken_money(texts: Texts, amount: Decimal) -> str:
+    """An amount for the ear: ``3750.64元``, no thousands separator a speech engine would read."""
+    return texts.speech.money.format(amount=f"{to_fen(amount):.2f}")
 
 
 def money_monthly(texts: CommonTexts, amount: Decimal) -> str:

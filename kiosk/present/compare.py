@@ -57,6 +57,19 @@ def present_comparison(comparison: Comparison, texts: Texts) -> Presentation:
         last=when(last),
         last_total=fmt.money(common, last.total),
     )
+
+    def said(option: RetirementOption) -> str:
+        return texts.speech.when.format(
+            age=fmt.age(texts.speech, option.age_months),
+            month=fmt.spoken_month(texts, option.month),
+        )
+
+    spoken = texts.speech.compare.format(
+        first=said(first),
+        first_total=fmt.spoken_money(texts, first.total),
+        last=said(last),
+        last_total=fmt.spoken_money(texts, last.total),
+    )
     figures = [Line("first", t.compare_first, fmt.money(common, first.total))]
     if statutory is not None and statutory is not first and statutory is not last:
         figures.append(Line("statutory", t.compare_statutory, fmt.money(common, statutory.total)))
@@ -97,6 +110,7 @@ def present_comparison(comparison: Comparison, texts: Texts) -> Presentation:
         title=t.compare_title,
         sheet_title=t.compare_sheet_title,
         headline=headline,
+        spoken=spoken,
         figures=tuple(figures),
         parts=(),
         notices=tuple(notices),

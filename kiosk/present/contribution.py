@@ -29,6 +29,9 @@ def present_contribution(result: ContributionResult, texts: Texts) -> Presentati
     def m(amount: Decimal) -> str:
         return fmt.money(common, amount)
 
+    def say(amount: Decimal) -> str:
+        return fmt.spoken_money(texts, amount)
+
     floor, ceiling = m(r.base_floor), m(r.base_ceiling)
     answers = [Line("kind", s.kind, _kind(texts, r)), Line("year", s.year, year_title(texts, r))]
     details = [
@@ -41,6 +44,9 @@ def present_contribution(result: ContributionResult, texts: Texts) -> Presentati
             answers.append(Line("wage", s.wage, m(r.wage)))
         headline = t.headline_employee.format(
             individual=m(r.individual_monthly), employer=m(employer)
+        )
+        spoken = texts.speech.contribution_employee.format(
+            base=say(r.base), individual=say(r.individual_monthly), employer=say(employer)
         )
         figures = (
             Line("base", t.figure_base, m(r.base)),
@@ -80,6 +86,9 @@ def present_contribution(result: ContributionResult, texts: Texts) -> Presentati
         answers.append(Line("period", s.period, period))
         headline = t.headline_flexible.format(
             period=period, per_payment=m(r.per_payment), annual=m(r.annual)
+        )
+        spoken = texts.speech.contribution_flexible.format(
+            base=say(r.base), period=period, per_payment=say(r.per_payment), annual=say(r.annual)
         )
         figures = (
             Line("base", t.figure_base, m(r.base)),
@@ -142,6 +151,7 @@ def present_contribution(result: ContributionResult, texts: Texts) -> Presentati
         title=t.title,
         sheet_title=texts.sheet.contribution_title,
         headline=headline,
+        spoken=spoken,
         figures=figures,
         parts=(),
         notices=tuple(notices),

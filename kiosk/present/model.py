@@ -59,6 +59,7 @@ class Presentation:
     title: str
     sheet_title: str  # the take-away sheet's title (测算单)
     headline: str  # the answer in one sentence
+    spoken: str  # the answer for the ear: at most three short sentences (语音播报)
     figures: tuple[Line, ...]  # at most three large figures
     parts: tuple[Line, ...]  # a breakdown shown small under the figures (zero parts left out)
     notices: tuple[Notice, ...]
@@ -85,6 +86,7 @@ class Presentation:
         return {
             "title": self.title,
             "headline": self.headline,
+            "spoken_summary": self.spoken,
             "figures": lines(self.figures),
             "parts": lines(self.parts),
             "notices": [

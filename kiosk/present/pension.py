@@ -38,6 +38,20 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
 
     estimated = e.account_estimate is not None
     headline = t.headline.format(total=m(r.total))
+    say = fmt.spoken_money
+    made_up = e.made_up_month
+    spoken = (
+        texts.speech.pension_made_up.format(
+            month=fmt.spoken_month(texts, made_up), total=say(texts, r.total)
+        )
+        if made_up is not None
+        else texts.speech.pension.format(
+            total=say(texts, r.total),
+            basic=say(texts, r.basic_pension),
+            account=say(texts, r.personal_account_pension),
+            transitional=say(texts, r.transitional_pension),
+        )
+    )
     figures = (Line("total", t.total_caption, m(r.total)),)
     parts = tuple(
         line
@@ -146,6 +160,7 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
         title=t.title,
         sheet_title=texts.sheet.pension_title,
         headline=headline,
+        spoken=spoken,
         figures=figures,
         parts=parts,
         notices=tuple(notices),

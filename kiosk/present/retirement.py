@@ -40,6 +40,13 @@ def present_retirement(result: RetirementResult, texts: Texts) -> Presentation:
             left=fmt.duration(common, r.months_until_retirement),
         )
     )
+    spoken = (
+        texts.speech.retirement_reached if r.reached else texts.speech.retirement_future
+    ).format(
+        age=fmt.age(texts.speech, r.statutory_age_months),
+        month=fmt.spoken_month(texts, r.statutory_retirement_month),
+        eligibility=_spoken_eligibility(r, texts),
+    )
     figures = (
         Line("statutory_age", t.statutory_age, age(r.statutory_age_months)),
         Line("statutory_month", t.statutory_month, ym(r.statutory_retirement_month)),
@@ -124,6 +131,7 @@ def present_retirement(result: RetirementResult, texts: Texts) -> Presentation:
         title=t.title,
         sheet_title=texts.sheet.retirement_title,
         headline=headline,
+        spoken=spoken,
         figures=figures,
         parts=(),
         notices=tuple(notices),
@@ -135,6 +143,22 @@ def present_retirement(result: RetirementResult, texts: Texts) -> Presentation:
         basis=basis_lines(texts, r.legal_basis),
         disclaimer=common.disclaimer,
         provisional=False,
+    )
+
+
+def _spoken_eligibility(r: RetirementResult, texts: Texts) -> str:
+    speech = texts.speech
+    minimum = fmt.duration(speech, r.minimum_contribution_months)
+    if r.contribution_months is None:
+        return speech.eligibility_unknown.format(minimum=minimum)
+    total = fmt.duration(speech, r.contribution_months)
+    if r.meets_minimum or r.earliest_pension_month is None:
+        return speech.eligibility_meets.format(total=total)
+    return speech.eligibility_short.format(
+        total=total,
+        shortfall=fmt.duration(speech, r.shortfall_months or 0),
+        minimum=minimum,
+        month=fmt.spoken_month(texts, r.earliest_pension_month),
     )
 
 

@@ -50,6 +50,7 @@ def present(months: int, texts: Texts) -> Presentation:
         title=words["title"],
         sheet_title=words["title"],
         headline=text,
+        spoken=text,
         figures=(Line("duration", words["title"], text),),
         parts=(),
         notices=(),

@@ -75,7 +75,7 @@ def test_the_whole_catalogue_loads(catalogue: Texts) -> None:
     assert catalogue.language == DEFAULT_LANGUAGE
     assert set(SECTIONS) == {
         "common", "home", "ops", "retirement", "contribution", "pension", "faq", "sheet",
-        "errors",
+        "errors", "speech",
     }  # fmt: skip
 
 

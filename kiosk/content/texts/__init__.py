@@ -21,6 +21,7 @@ from kiosk.content.texts.ops import OpsTexts
 from kiosk.content.texts.pension import PensionTexts
 from kiosk.content.texts.retirement import RetirementTexts
 from kiosk.content.texts.sheet import SheetTexts
+from kiosk.content.texts.speech import SpeechTexts
 from kiosk.rules.loader import DataFileError, validate_file
 from kiosk.rules.steps import StepKey
 
@@ -43,6 +44,7 @@ class Texts(BaseModel):
     sheet: SheetTexts
     faq: FaqTexts
     errors: ErrorTexts
+    speech: SpeechTexts
 
     def step_template(self, key: StepKey) -> str:
         """The wording of a calculation step (each journey's section holds its own steps)."""

@@ -1,0 +1,39 @@
+"""What the kiosk says aloud (语音播报): each result's spoken summary, written for the ear (numbers
+without separators, no symbols a speech engine would read out), and the spoken furniture."""
+
+from __future__ import annotations
+
+from pydantic import field_validator
+
+from kiosk.content.texts._base import Section
+
+
+class SpeechTexts(Section):
+    money: str  # {amount}: digits and a decimal point only
+    # ages, durations and months as said (the screen's may abbreviate: 9/2025, 60 yr 2 mo)
+    age_years_months: str
+    age_years: str
+    years_months: str
+    years_only: str
+    months_only: str
+    year_month: str  # {year} {month_name}
+    month_names: tuple[str, ...]
+    retirement_future: str
+    retirement_reached: str
+    eligibility_unknown: str
+    eligibility_meets: str
+    eligibility_short: str
+    contribution_employee: str
+    contribution_flexible: str
+    pension: str
+    pension_made_up: str
+    compare: str
+
+    @field_validator("month_names")
+    @classmethod
+    def _twelve(cls, names: tuple[str, ...]) -> tuple[str, ...]:
+        if len(names) != 12:
+            raise ValueError("twelve month names, January first")
+        return names
+
+    when: str  # {age} {month}, as said
