@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 from kiosk import resources
 from kiosk.content import commands as content_commands
 from kiosk.content.texts import LANGUAGES, SECTIONS, check_placeholders, load_texts
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.rules import (
     Category,
     ContributionResult,
@@ -260,10 +261,14 @@ def run(args: argparse.Namespace, rules: RulesData) -> dict[str, Any]:
     catalogues = {language: load_texts(text_dir, language) for language in LANGUAGES}
     check_placeholders(text_dir, catalogues)
     languages = list(catalogues)
-    checked_content = content_commands.check(args.resources or resources.resources_dir(), rules)
+    root = args.resources or resources.resources_dir()
+    checked_content = content_commands.check(root, rules)
+    fingerprint = resources_fingerprint(root)
     return {
         "ok": True,
         "rules_updated": rules.updated.isoformat(),
+        "rules_fingerprint": fingerprint.rules.digest,
+        "content_fingerprint": fingerprint.content.digest,
         "checked": [f"rules/{name}" for name in RULE_FILES]
         + [f"text/{language}/{name}.toml" for language in languages for name in SECTIONS]
         + checked_content,

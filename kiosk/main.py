@@ -83,17 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def version_text(root: Path | None = None) -> str:
-    """The application version, the rules data's date and a fingerprint of the bundled text."""
+    """The application version; the rules data's date and fingerprint; the content's
+    fingerprint; the resources folder in use (:mod:`kiosk.fingerprint`)."""
     from kiosk import resources
-    from kiosk.ops.checks import content_fingerprint
+    from kiosk.fingerprint import resources_fingerprint
     from kiosk.rules import load_rules
 
     base = root or resources.resources_dir()
     rules = load_rules(resources.rules_dir(base))
+    fingerprint = resources_fingerprint(base)
     return (
         f"kiosk {__version__}\n"
-        f"rules data: updated {rules.updated.isoformat()}\n"
-        f"content: sha256 {content_fingerprint(base).digest}"
+        f"rules data: updated {rules.updated.isoformat()}, fingerprint {fingerprint.rules.digest}\n"
+        f"content: fingerprint {fingerprint.content.digest}\n"
+        f"resources: {base.resolve()}"
     )
 
 

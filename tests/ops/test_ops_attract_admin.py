@@ -13,6 +13,7 @@ from opskit import PIN, operations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops.admin import CORNER_PX
 from kiosk.ops.pin import hash_pin
 from kiosk.ui.navigation import PageId
@@ -136,6 +137,8 @@ def test_the_right_pin_opens_the_admin_panel(make_window: Any, clock: Any, texts
     t = texts.ops
     versions = ops.admin_panel.section_text(t.admin_versions)
     assert "0.1.0" in versions and ops.bundle.rules.updated.isoformat() in versions
+    fingerprint = resources_fingerprint(ops.bundle.root)  # as kiosk --version shows them
+    assert fingerprint.rules.digest in versions and fingerprint.content.digest in versions
     checks = ops.admin_panel.section_text(t.admin_check)
     for name in (t.check_rules, t.check_texts, t.check_font):
         assert t.check_ok.format(name=name) in checks
