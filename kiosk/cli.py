@@ -1,4 +1,5 @@
-"""``kiosk-calc``: the rules from the command line, one JSON object on stdout.
+"""``kiosk-calc``: the rules from the command line, one JSON object on stdout; and
+``kiosk-calc hash-pin``, which prints the admin PIN's hash (one line) for the settings file.
 
 Amounts are strings with 2 decimals, months are integers, year-months are ``YYYY-MM``. Bad input
 exits with status 2 and one line on stderr naming the field; a broken data file exits with 1.
@@ -136,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (ret, con, pen):
         sub.add_argument("--pdf", type=Path, help="同时把测算单写成 PDF 文件（A4）")
     commands.add_parser("check", help="校验全部内置数据文件")
+    commands.add_parser(
+        "hash-pin",
+        help="设置管理密码：输入两次（或从标准输入读一行），输出 admin_pin_hash 的值",
+    )
     commands.add_parser("faq-list", help="全部常见问题（JSON：id、category、question）")
     faq_search = commands.add_parser("faq-search", help="搜索常见问题（汉字、全拼或首字母）")
     faq_search.add_argument("query", help="例如 退休年龄、tuixiu、txnl")
@@ -324,6 +329,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _reject_empty_values(parser, args)
+    if args.command == "hash-pin":  # needs no rules: it only hashes the PIN
+        from kiosk.ops.set_pin import hash_pin_command
+
+        return hash_pin_command(prog="kiosk-calc")
     root = args.resources or resources.resources_dir()
     try:
         rules = load_rules(resources.rules_dir(root))

@@ -4,25 +4,24 @@ A broken data or settings file never reaches the user as a traceback: it stops s
 dialog and a line on stderr naming the file and the field (or key), and exit status 1.
 
 Modes (``--kiosk`` / ``--windowed`` / ``--demo``, or ``mode`` in the settings file): see
-:class:`kiosk.settings.KioskSettings`. ``kiosk --hash-pin`` prints the hash for ``admin_pin_hash``.
+:class:`kiosk.settings.KioskSettings`. ``kiosk --hash-pin`` prints the hash for ``admin_pin_hash``
+(so does ``kiosk-calc hash-pin``, which works on Windows too: :mod:`kiosk.ops.set_pin`).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from kiosk import __version__
 
 EXIT_BAD_DATA = 1
-EXIT_USAGE = 2
 
 log = logging.getLogger("kiosk.main")
 
@@ -100,28 +99,6 @@ def version_text(root: Path | None = None) -> str:
     )
 
 
-def hash_pin_command(stdin: TextIO | None = None, out: TextIO | None = None) -> int:
-    """``kiosk --hash-pin``: a PIN from the terminal (asked twice) or the first line of stdin."""
-    from kiosk.ops.pin import check_pin_format, hash_pin
-
-    stdin = stdin or sys.stdin
-    out = out or sys.stdout
-    if stdin.isatty():
-        pin = getpass.getpass("admin PIN (4-8 digits): ")
-        if getpass.getpass("again: ") != pin:
-            print("kiosk: the two PINs differ", file=sys.stderr)
-            return EXIT_USAGE
-    else:
-        pin = stdin.readline().strip()
-    try:
-        check_pin_format(pin)
-    except ValueError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(hash_pin(pin), file=out)
-    return 0
-
-
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return {"mode": args.mode} if args.mode else {}
 
@@ -129,7 +106,9 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.hash_pin:
-        return hash_pin_command()
+        from kiosk.ops.set_pin import hash_pin_command
+
+        return hash_pin_command(prog="kiosk")
     if args.version:
         from kiosk.rules import DataFileError
 
