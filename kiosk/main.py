@@ -22,6 +22,8 @@ from typing import Any, NoReturn
 from kiosk import __version__
 
 EXIT_BAD_DATA = 1
+# --self-test --config FILE: the PIN whose hash FILE's admin_pin_hash holds, tried at the gate
+SELF_TEST_PIN_VARIABLE = "KIOSK_SELF_TEST_PIN"
 
 log = logging.getLogger("kiosk.main")
 
@@ -144,7 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from kiosk.selftest import run_self_test
 
-        return run_self_test(bundle, screenshots=args.screenshots)
+        return run_self_test(
+            bundle,
+            screenshots=args.screenshots,
+            config=args.config,
+            pin=os.environ.get(SELF_TEST_PIN_VARIABLE),
+        )
 
     from kiosk.ops.install import Operations, OpsHooks
     from kiosk.ops.logs import setup_logging
