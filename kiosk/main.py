@@ -177,8 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.mode == "kiosk":
         from kiosk.ops.lockdown import show_kiosk_window
 
-        keeper = show_kiosk_window(window, hide_cursor=settings.cursor_hidden)
-        keeper.setObjectName("FullscreenKeeper")
+        show_kiosk_window(
+            window, hide_cursor=settings.cursor_hidden, idle_reset=operations.idle.timed_out
+        )
     elif args.fullscreen:
         window.showFullScreen()
     else:
