@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Build the stand-alone kiosk with PyInstaller, check what it contains, prove it works, measure it.
 
-    python3 packaging/build.py [--onefile] [--strict] [--runs N]     # Linux
-    py packaging\\build.py [--onefile] [--strict]                      # Windows
+    python3 packaging/build.py [--onefile] [--deb] [--strict] [--runs N]     # Linux
+    py packaging\\build.py [--onefile] [--strict]                             # Windows
 
 Produces ``dist/kiosk/`` (one folder): ``kiosk`` (the touchscreen application; no console window
 on Windows) and ``kiosk-calc`` (the rules and the admin PIN on the command line), sharing
@@ -13,9 +13,10 @@ on Windows) and ``kiosk-calc`` (the rules and the admin PIN on the command line)
    with PyInstaller;
 2. PyInstaller on ``packaging/kiosk.spec`` (two executables, one folder). What goes in is decided
    before PyInstaller analyses anything, by ``packaging/contents.py``: the Qt plug-ins and
-   translations kept, the Python and Qt modules excluded;
+   translations kept, the Python and Qt modules excluded, the system libraries left to the
+   terminal;
 3. a check of the folder against ``contents.py`` (no unwanted plug-in or library, every required
-   file present) and of the libraries its binaries link (``ldd``);
+   file present), and the system libraries its binaries link (``ldd``);
 4. the proof: ``kiosk --version``, ``kiosk --smoke``; ``kiosk-calc hash-pin``, whose hash goes
    into a settings file for ``kiosk --self-test --config FILE``, which walks every journey and
    proves every capability a terminal uses (the admin PIN at the real gate, settings from the
@@ -28,7 +29,9 @@ on Windows) and ``kiosk-calc`` (the rules and the admin PIN on the command line)
    FAIL; it fails the build only with ``--strict``.
 
 ``--onefile`` also builds ``dist/kiosk-onefile/kiosk``, a single self-extracting file for a demo
-USB stick, checks it the same way and times its start-up next to the others.
+USB stick, checks it the same way and times its start-up next to the others. ``--deb`` (Linux)
+also packs the proven folder into ``dist/weihai-si-kiosk_<version>_<arch>.deb`` with
+``dpkg-deb`` and checks it unpacked (``packaging/deb.py``).
 
 Standard library only: it runs before anything is installed.
 """
@@ -84,9 +87,9 @@ PROOF_PIN = "2468"  # hashed by the built kiosk-calc, entered at the built kiosk
 CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules")
 
 
-def _load_contents() -> ModuleType:
-    """packaging/contents.py (loaded by path: packaging/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("kiosk_build_contents", PACKAGING / "contents.py")
+def _load(name: str) -> ModuleType:
+    """packaging/<name>.py (loaded by path: packaging/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"kiosk_build_{name}", PACKAGING / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -94,7 +97,8 @@ def _load_contents() -> ModuleType:
     return module
 
 
-bundle_contents = _load_contents()
+bundle_contents = _load("contents")
+deb = _load("deb")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,48 +262,51 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
-def _unresolved(path: Path, contents: Path) -> set[str]:
-    """The dynamic dependencies of ``path`` that resolve nowhere, the way the PyInstaller
-    bootloader loads it (LD_LIBRARY_PATH = the contents folder)."""
+def _linked(path: Path, contents: Path) -> dict[str, str | None]:
+    """Library name -> where it resolves (None: nowhere) for each dynamic dependency of ``path``,
+    the way the PyInstaller bootloader loads it (LD_LIBRARY_PATH = the contents folder)."""
     env = dict(os.environ, LD_LIBRARY_PATH=str(contents))
     result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+    found: dict[str, str | None] = {}
+    for line in result.stdout.splitlines():
+        name, arrow, rest = line.strip().partition(" => ")
+        if arrow:
+            found[name] = None if rest.startswith("not found") else rest.split(" (")[0]
+        elif name.startswith("/"):  # the dynamic loader: "/lib64/ld-linux-x86-64.so.2 (0x...)"
+            path = name.split(" (")[0]
+            found[Path(path).name] = path
+    return found
+
+
+def _needed(path: Path) -> set[str]:
+    """The libraries ``path`` links directly (its DT_NEEDED entries, by objdump, which
+    PyInstaller needs on Linux anyway)."""
+    result = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True)
     return {
-        line.split(" => ")[0].strip()
-        for line in result.stdout.splitlines()
-        if " => not found" in line
+        line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith("NEEDED")
     }
 
 
-# Debian packages of the libraries a bundled binary may link and a build machine may lack (then
-# the terminal must have them; the .deb depends on them).
-DEBIAN_PACKAGES = {
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxcb-xinerama.so.0": "libxcb-xinerama0",
-    "libcups.so.2": "libcups2",
-}
-
-
-def unresolved_libraries(contents: Path) -> dict[str, set[str]]:
-    """Library name -> the bundled binaries that link it, for every library that is neither in
-    the folder nor on this machine (Linux, with ldd; empty elsewhere)."""
-    if WINDOWS or shutil.which("ldd") is None:
+def system_libraries(contents: Path) -> dict[str, str | None]:
+    """The libraries outside the folder that its binaries link directly: name -> path on this
+    machine (None where it has none). Linux, with objdump and ldd; empty elsewhere."""
+    if WINDOWS or shutil.which("ldd") is None or shutil.which("objdump") is None:
         return {}
-    missing: dict[str, set[str]] = {}
+    inside = os.path.realpath(contents)
+    found: dict[str, str | None] = {}
     for relative in sorted(files_under(contents)):
         if _is_elf(contents / relative):
-            for name in _unresolved(contents / relative, contents):
-                missing.setdefault(name, set()).add(relative)
-    return missing
+            resolved = _linked(contents / relative, contents)
+            for name in _needed(contents / relative):
+                path = resolved.get(name)
+                if path is None or not os.path.realpath(path).startswith(inside + os.sep):
+                    found[name] = path
+    return found
 
 
-def check_contents(app_dir: Path) -> None:
+def check_contents(app_dir: Path) -> dict[str, str | None]:
     """The folder against packaging/contents.py: nothing unwanted, nothing required missing;
-    its size by group; the libraries the terminal must provide."""
+    its size by group. Returns the system libraries the terminal provides (system_libraries)."""
     contents = contents_dir(app_dir)
     files = files_under(contents)
     say(f"dist/kiosk: {len(files_under(app_dir))} files, {mb(folder_size(app_dir))}")
@@ -315,11 +322,14 @@ def check_contents(app_dir: Path) -> None:
     if missing:
         raise BuildError(f"required files missing from the build: {', '.join(missing)}")
     say("contents: no unwanted plug-in, translation or library; every required file present")
-    for name, users in sorted(unresolved_libraries(contents).items()):
-        package = DEBIAN_PACKAGES.get(name, "?")
-        say(
-            f"NOTE: the terminal provides {name} (Debian: {package}) <- {', '.join(sorted(users)[:3])}"
-        )
+    linked = system_libraries(contents)
+    if linked:
+        say(f"the terminal provides {len(linked)} system libraries the build links (ldd)")
+    for name, path in sorted(linked.items()):
+        if path is None:
+            package = deb.PACKAGE_OF_LIBRARY.get(name, "?")
+            say(f"NOTE: {name} (Debian: {package}) is not on this machine: the terminal needs it")
+    return linked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -527,6 +537,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--runs", type=int, default=7, help="timed start-ups per program (median; default 7)"
     )
+    parser.add_argument(
+        "--deb",
+        action="store_true",
+        help="also pack the proven folder into dist/weihai-si-kiosk_<version>_<arch>.deb (Linux)",
+    )
     return parser.parse_args(argv)
 
 
@@ -546,7 +561,7 @@ def main(argv: Sequence[str]) -> int:
         pyinstaller(onefile=False)
 
         step("contents of dist/kiosk")
-        check_contents(APP_DIR)
+        linked = check_contents(APP_DIR)
 
         step("proof: the build, offscreen")
         settings = proof_settings(calc, WORK / "proof")
@@ -589,13 +604,40 @@ def main(argv: Sequence[str]) -> int:
             f"start-up from the one file  {one:5.2f} s (median)  x{one / source:.2f} of source "
             f"(+{one - build:.2f} s to unpack; no budget)  size {mb(onefile.stat().st_size)}"
         )
-    say(f"built in {time.monotonic() - started:.0f} s: {kiosk.relative_to(ROOT)}")
     if not (size_ok and startup_ok):
         if args.strict:
             say("BUDGET MISSED (--strict): failing the build")
             return 1
         say("BUDGET MISSED: not enforced without --strict")
+    if args.deb:
+        try:
+            package(linked)
+        except (BuildError, deb.DebError) as exc:
+            say(f"\nBUILD FAILED: {exc}")
+            return 1
+    say(f"built in {time.monotonic() - started:.0f} s: {kiosk.relative_to(ROOT)}")
     return 0
+
+
+def package(linked: dict[str, str | None]) -> None:
+    """``--deb``: dist/kiosk into dist/<package>_<version>_<arch>.deb, then unpacked and checked."""
+    step("Debian package (dpkg-deb)")
+    if WINDOWS or shutil.which("dpkg-deb") is None:
+        raise BuildError("--deb needs dpkg-deb (Debian or Ubuntu)")
+    depends = deb.library_depends(linked)
+    version = deb.deb_version(staged_version(), deb.build_time())
+    for old in DIST.glob(f"{deb.PACKAGE}_*.deb"):
+        old.unlink()
+    started = time.monotonic()
+    path = deb.build_deb(APP_DIR, DIST, BUILD / "deb", version=version, depends=depends)
+    say(
+        f"{path.relative_to(ROOT)}: {mb(path.stat().st_size)} in {time.monotonic() - started:.0f} s"
+    )
+    say(f"  Depends: {', '.join([*depends, *deb.RUNTIME_DEPENDS])}")
+    problems = deb.check_deb(path, BUILD / "deb-check")
+    if problems:
+        raise BuildError(f"{path.name}: " + "; ".join(problems))
+    say("  unpacked with dpkg-deb -x / -e: program, unit, settings example, scripts in place")
 
 
 if __name__ == "__main__":

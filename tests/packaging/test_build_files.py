@@ -315,5 +315,5 @@ def test_build_script_help_runs_without_installing_anything() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    for option in ("--onefile", "--strict", "--runs"):
+    for option in ("--onefile", "--strict", "--runs", "--deb"):
         assert option in result.stdout
