@@ -284,7 +284,7 @@ def test_systemd_unit_restarts_the_kiosk() -> None:
     assert service["RestartSec"] == "2"
     command = service["ExecStart"].split()
     assert command[0].startswith("/") and command[0].endswith("/kiosk")
-    assert "--fullscreen" in command
+    assert "--kiosk" in command
     assert unit["Unit"]["StartLimitIntervalSec"] == "0"  # never gives up
     assert unit["Install"]["WantedBy"] == "graphical-session.target"
 
