@@ -135,14 +135,16 @@ class FullscreenKeeper(QObject):
 
     def repair(self) -> None:
         """Put the window back if something took it away (nothing when it holds the screen).
-        Raising it is tried first when another window is active; a window manager that keeps it
-        down (or hidden) gets it mapped anew, as a new window it must show."""
+        Raising it is tried first when another window is active; when the window manager keeps it
+        down, it is mapped anew once (a new window the window manager must show), then raised
+        again at each check (no flicker against a window that insists on staying on top). A
+        hidden window is mapped anew every time."""
         found = self.problem()
         if found is None:
             self._repairing, self._attempts = None, 0
             return
         self._attempts = self._attempts + 1 if found == self._repairing else 1
-        if found == "hidden" or self._attempts > RAISE_ATTEMPTS:
+        if found == "hidden" or self._attempts == RAISE_ATTEMPTS + 1:
             self._window.hide()
             self.restore()
         elif found == "raised":
