@@ -99,14 +99,18 @@ def display() -> Iterator[Display]:
         start_new_session=True,
     )
     os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    shown = Display(number)
-    manager = shown.start("openbox")
-    wait_for(lambda: shown.root("_NET_SUPPORTING_WM_CHECK"), 20, "Openbox")
-    yield shown
-    stop(manager)
-    stop(server)
+    manager = None
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        shown = Display(number)
+        manager = shown.start("openbox")
+        wait_for(lambda: shown.root("_NET_SUPPORTING_WM_CHECK"), START_S, "Openbox")
+        yield shown
+    finally:
+        if manager is not None:
+            stop(manager)
+        stop(server)
 
 
 class Kiosk:
@@ -149,13 +153,15 @@ def kiosk(display: Display, tmp_path: Path) -> Iterator[Kiosk]:
         found = [hex(int(w)) for w in mine if hex(int(w)) in managed]
         return found[0] if found else None
 
-    wait_for(window, START_S, "the kiosk window")
-    shown = window()
-    assert shown is not None
-    wait_for(lambda: holds(display, shown), START_S, "the kiosk window in full screen")
-    time.sleep(0.5)  # the keeper's first checks after start-up
-    yield Kiosk(shown, tmp_path / "logs" / "kiosk.log")
-    stop(program)
+    try:
+        wait_for(window, START_S, "the kiosk window")
+        shown = window()
+        assert shown is not None
+        wait_for(lambda: holds(display, shown), START_S, "the kiosk window in full screen")
+        time.sleep(0.5)  # the keeper's first checks after start-up
+        yield Kiosk(shown, tmp_path / "logs" / "kiosk.log")
+    finally:
+        stop(program)
 
 
 def holds(display: Display, window: str) -> bool:
