@@ -1,4 +1,5 @@
-"""``kiosk-calc``: the rules from the command line, one JSON object on stdout.
+"""``kiosk-calc``: the rules from the command line, one JSON object on stdout; and
+``kiosk-calc hash-pin``, which prints the admin PIN's hash (one line) for the settings file.
 
 Amounts are strings with 2 decimals, months are integers, year-months are ``YYYY-MM``. Bad input
 exits with status 2 and one line on stderr naming the field; a broken data file exits with 1.
@@ -19,6 +20,7 @@ from kiosk import resources
 from kiosk.content import commands as content_commands
 from kiosk.content import format as fmt
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts, load_texts
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.journeys import JOURNEYS, CliCommand, JourneySpec
 from kiosk.journeys import args as arg_types
 from kiosk.present import Presentation
@@ -60,6 +62,10 @@ def build_parser(journeys: Sequence[JourneySpec] = JOURNEYS) -> argparse.Argumen
         command.add_arguments(sub)
         sub.add_argument("--pdf", type=Path, help="同时把测算单写成 PDF 文件（A4）")
     commands.add_parser("check", help="校验全部内置数据文件")
+    commands.add_parser(
+        "hash-pin",
+        help="设置管理密码：输入两次（或从标准输入读一行），输出 admin_pin_hash 的值",
+    )
     commands.add_parser("faq-list", help="全部常见问题（JSON：id、category、question）")
     faq_search = commands.add_parser("faq-search", help="搜索常见问题（汉字、全拼或首字母）")
     faq_search.add_argument("query", help="例如 退休年龄、tuixiu、txnl")
@@ -96,9 +102,12 @@ def check(args: argparse.Namespace) -> dict[str, Any]:
     from kiosk.bundle import validate_bundle
 
     bundle = validate_bundle(args.resources)
+    fingerprint = resources_fingerprint(bundle.root)
     return {
         "ok": True,
         "rules_updated": bundle.rules.updated.isoformat(),
+        "rules_fingerprint": fingerprint.rules.digest,
+        "content_fingerprint": fingerprint.content.digest,
         "checked": bundle.files(),
     }
 
@@ -136,6 +145,10 @@ def main(argv: Sequence[str] | None = None, *, journeys: Sequence[JourneySpec] =
     parser = build_parser(journeys)
     args = parser.parse_args(argv)
     _reject_empty_values(parser, args)
+    if args.command == "hash-pin":  # needs no rules: it only hashes the PIN
+        from kiosk.ops.set_pin import hash_pin_command
+
+        return hash_pin_command(prog="kiosk-calc")
     root = args.resources or resources.resources_dir()
     try:
         rules = load_rules(resources.rules_dir(root))

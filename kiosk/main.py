@@ -4,25 +4,26 @@ A broken data or settings file never reaches the user as a traceback: it stops s
 dialog and a line on stderr naming the file and the field (or key), and exit status 1.
 
 Modes (``--kiosk`` / ``--windowed`` / ``--demo``, or ``mode`` in the settings file): see
-:class:`kiosk.settings.KioskSettings`. ``kiosk --hash-pin`` prints the hash for ``admin_pin_hash``.
+:class:`kiosk.settings.KioskSettings`. ``kiosk --hash-pin`` prints the hash for ``admin_pin_hash``
+(so does ``kiosk-calc hash-pin``, which works on Windows too: :mod:`kiosk.ops.set_pin`).
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import os
 import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from kiosk import __version__
 
 EXIT_BAD_DATA = 1
-EXIT_USAGE = 2
+# --self-test --config FILE: the PIN whose hash FILE's admin_pin_hash holds, tried at the gate
+SELF_TEST_PIN_VARIABLE = "KIOSK_SELF_TEST_PIN"
 
 log = logging.getLogger("kiosk.main")
 
@@ -83,40 +84,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def version_text(root: Path | None = None) -> str:
-    """The application version, the rules data's date and a fingerprint of the bundled text."""
+    """The application version; the rules data's date and fingerprint; the content's
+    fingerprint; the resources folder in use (:mod:`kiosk.fingerprint`)."""
     from kiosk import resources
-    from kiosk.ops.checks import content_fingerprint
+    from kiosk.fingerprint import resources_fingerprint
     from kiosk.rules import load_rules
 
     base = root or resources.resources_dir()
     rules = load_rules(resources.rules_dir(base))
+    fingerprint = resources_fingerprint(base)
     return (
         f"kiosk {__version__}\n"
-        f"rules data: updated {rules.updated.isoformat()}\n"
-        f"content: sha256 {content_fingerprint(base).digest}"
+        f"rules data: updated {rules.updated.isoformat()}, fingerprint {fingerprint.rules.digest}\n"
+        f"content: fingerprint {fingerprint.content.digest}\n"
+        f"resources: {base.resolve()}"
     )
-
-
-def hash_pin_command(stdin: TextIO | None = None, out: TextIO | None = None) -> int:
-    """``kiosk --hash-pin``: a PIN from the terminal (asked twice) or the first line of stdin."""
-    from kiosk.ops.pin import check_pin_format, hash_pin
-
-    stdin = stdin or sys.stdin
-    out = out or sys.stdout
-    if stdin.isatty():
-        pin = getpass.getpass("admin PIN (4-8 digits): ")
-        if getpass.getpass("again: ") != pin:
-            print("kiosk: the two PINs differ", file=sys.stderr)
-            return EXIT_USAGE
-    else:
-        pin = stdin.readline().strip()
-    try:
-        check_pin_format(pin)
-    except ValueError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(hash_pin(pin), file=out)
-    return 0
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -126,7 +108,9 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.hash_pin:
-        return hash_pin_command()
+        from kiosk.ops.set_pin import hash_pin_command
+
+        return hash_pin_command(prog="kiosk")
     if args.version:
         from kiosk.rules import DataFileError
 
@@ -162,7 +146,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from kiosk.selftest import run_self_test
 
-        return run_self_test(bundle, screenshots=args.screenshots)
+        return run_self_test(
+            bundle,
+            screenshots=args.screenshots,
+            config=args.config,
+            pin=os.environ.get(SELF_TEST_PIN_VARIABLE),
+        )
 
     from kiosk.ops.install import OpsHooks
     from kiosk.ops.logs import setup_logging
@@ -188,8 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if settings.mode == "kiosk":
         from kiosk.ops.lockdown import show_kiosk_window
 
-        keeper = show_kiosk_window(window, hide_cursor=settings.cursor_hidden)
-        keeper.setObjectName("FullscreenKeeper")
+        show_kiosk_window(
+            window, hide_cursor=settings.cursor_hidden, idle_reset=operations.idle.timed_out
+        )
     elif args.fullscreen:
         window.showFullScreen()
     else:

@@ -1,6 +1,7 @@
 """``kiosk --self-test``: walk every journey through the real widgets, offscreen, at every screen
 size and text-size preset; check each result against the rules module and each screen for clipped,
-overlapping or out-of-window controls; optionally save a PNG per screen. One line per check."""
+overlapping or out-of-window controls; optionally save a PNG per screen. Then prove every other
+capability a terminal uses (:mod:`kiosk.capabilities`). One line per check."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Bundle, build_main_window
+from kiosk.capabilities import prove_capabilities
 from kiosk.journeys import JOURNEYS, JourneySpec, load
 from kiosk.ui.layout_check import check_layout
 from kiosk.ui.main_window import MainWindow
@@ -117,11 +119,16 @@ def run_self_test(
     screenshots: Path | None = None,
     today: Callable[[], date] = date.today,
     out: TextIO = sys.stdout,
+    config: Path | None = None,
+    pin: str | None = None,
 ) -> int:
+    """The walks, then every capability a terminal uses (:mod:`kiosk.capabilities`, with the
+    settings file ``config`` and the admin ``pin`` when given)."""
     window = build_main_window(bundle, journeys=journeys, today=today)
     window.show()
     context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=today())
     walks = every_walk(journeys)
-    ok = SelfTest(window, context, walks=walks, screenshots=screenshots, out=out).run()
+    walked = SelfTest(window, context, walks=walks, screenshots=screenshots, out=out).run()
     window.close()
-    return 0 if ok else 1
+    proven = prove_capabilities(bundle, config=config, pin=pin, today=today, out=out)
+    return 0 if walked and proven else 1

@@ -1,40 +1,46 @@
 #!/usr/bin/env python3
-"""Build the stand-alone kiosk with PyInstaller, prune it, prove it works and measure it.
+"""Build the stand-alone kiosk with PyInstaller, check what it contains, prove it works, measure it.
 
-    python3 packaging/build.py [--onefile] [--strict] [--runs N]     # Linux
-    py packaging\\build.py [--onefile] [--strict]                      # Windows
+    python3 packaging/build.py [--onefile] [--deb] [--strict] [--runs N]     # Linux
+    py packaging\\build.py [--onefile] [--strict]                             # Windows
 
 Produces ``dist/kiosk/`` (one folder): ``kiosk`` (the touchscreen application; no console window
-on Windows) and ``kiosk-calc`` (the rules on the command line), sharing ``_internal/`` with Python,
-Qt and ``resources/``. Steps:
+on Windows) and ``kiosk-calc`` (the rules and the admin PIN on the command line), sharing
+``_internal/`` with Python, Qt and ``resources/``. Steps:
 
 1. a build environment of its own in ``build/venv`` (re-created when pyproject.toml changes), into
    which the project is installed non-editable, from a clean copy in ``build/kiosk-src``, together
    with PyInstaller;
-2. PyInstaller on ``packaging/kiosk.spec`` (two executables, one folder);
-3. pruning of what the application never uses, by the explicit list ``PRUNE`` below, after a check
-   that no kept binary links a file on the list;
-4. the proof: ``kiosk --version``, ``kiosk --smoke`` and ``kiosk --self-test`` offscreen,
-   ``kiosk-calc retirement ...`` and ``kiosk-calc check`` from the pruned build; any failure
-   fails the build (exit 1);
+2. PyInstaller on ``packaging/kiosk.spec`` (two executables, one folder). What goes in is decided
+   before PyInstaller analyses anything, by ``packaging/contents.py``: the Qt plug-ins and
+   translations kept, the Python and Qt modules excluded, the system libraries left to the
+   terminal;
+3. a check of the folder against ``contents.py`` (no unwanted plug-in or library, every required
+   file present), and the system libraries its binaries link (``ldd``);
+4. the proof: ``kiosk --version``, ``kiosk --smoke``; ``kiosk-calc hash-pin``, whose hash goes
+   into a settings file for ``kiosk --self-test --config FILE``, which walks every journey and
+   proves every capability a terminal uses (the admin PIN at the real gate, settings from the
+   file, a PDF written and read back, a QR code, the print path, log rotation, every module of
+   the package); ``kiosk-calc retirement ...`` and ``kiosk-calc check``. Any failure, or a
+   capability missing from the self-test's report, fails the build (exit 1);
 5. the figures: the folder's size, and the start-up time of ``kiosk --smoke`` from the build next
    to ``python -m kiosk --smoke`` from the build environment, run alternately, median of N runs,
    against the budgets (folder <= 130 MB, build <= 1.2x source). A missed budget is printed as
    FAIL; it fails the build only with ``--strict``.
 
 ``--onefile`` also builds ``dist/kiosk-onefile/kiosk``, a single self-extracting file for a demo
-USB stick (pruned by the same list before the archive is written), checks it the same way and
-times its start-up next to the others.
+USB stick, checks it the same way and times its start-up next to the others. ``--deb`` (Linux)
+also packs the proven folder into ``dist/weihai-si-kiosk_<version>_<arch>.deb`` with
+``dpkg-deb`` and checks it unpacked (``packaging/deb.py``).
 
-Standard library only: it runs before anything is installed, and packaging/kiosk.spec and the
-tests import it for the prune list.
+Standard library only: it runs before anything is installed.
 """
 
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -45,8 +51,9 @@ import sys
 import tempfile
 import time
 import venv
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -72,231 +79,26 @@ STAGED = ["pyproject.toml", "README.md", "kiosk", "resources"]
 SIZE_BUDGET_BYTES = 130 * 1000 * 1000  # 130 MB (decimal), the stricter reading
 STARTUP_BUDGET_RATIO = 1.2
 
-# The proof the pruned build still works: (name, arguments, timeout in seconds).
+# The proof the build works.
 CALC_PROBE = ["retirement", "--birth", "1965-07", "--category", "male", "--as-of", "2026-11-29"]
 CALC_EXPECTED_AGE = "60岁2个月"
-
-# ---------------------------------------------------------------------------------------------
-# The prune list. Paths are relative to the contents directory (dist/kiosk/_internal, which is
-# also where PyInstaller's TOC puts them), '/'-separated, fnmatch patterns ('*' also crosses '/').
-# A file is pruned when it matches a PRUNE pattern and no KEEP pattern. Patterns that match
-# nothing are reported and harmless (other PySide6 versions collect other files).
-# ---------------------------------------------------------------------------------------------
-
-_QT_LINUX = "PySide6/Qt"
-
-# libcups and the libraries only it brings in (gnutls, Kerberos, avahi ...), from ldd.
-_CUPS_STACK = (
-    "libcups.so*",
-    "libgssapi_krb5.so*",
-    "libkrb5.so*",
-    "libk5crypto.so*",
-    "libkrb5support.so*",
-    "libcom_err.so*",
-    "libkeyutils.so*",
-    "libavahi-common.so*",
-    "libavahi-client.so*",
-    "libgnutls.so*",
-    "libp11-kit.so*",
-    "libidn2.so*",
-    "libunistring.so*",
-    "libtasn1.so*",
-    "libnettle.so*",
-    "libhogweed.so*",
-    "libgmp.so*",
-)
-
-PRUNE_LINUX: list[tuple[str, str]] = [
-    # Qt libraries the application never loads (it uses QtCore, QtGui, QtWidgets, QtSvg through
-    # the SVG icon engine, and QtDBus because QtGui links it).
-    (f"{_QT_LINUX}/lib/libQt6Network.so*", "no networking; only the vnc/tuio plugins link it"),
-    (f"{_QT_LINUX}/lib/libQt6OpenGL.so*", "widgets paint in software; only EGL plugins link it"),
-    (f"{_QT_LINUX}/lib/libQt6EglF[Ss]*", "EGLFS (full-screen EGL without X11) is not used"),
-    (f"{_QT_LINUX}/lib/libQt6Wayland*", "the terminal runs X11 (xcb); Wayland is not bundled"),
-    (f"{_QT_LINUX}/lib/libQt6WlShell*", "Wayland"),
-    (f"{_QT_LINUX}/lib/libQt6Qml*", "no Qt Quick / QML"),
-    (f"{_QT_LINUX}/lib/libQt6Quick*", "no Qt Quick / QML"),
-    (f"{_QT_LINUX}/lib/libQt6Pdf*", "no PDF"),
-    (f"{_QT_LINUX}/lib/libQt6VirtualKeyboard*", "the kiosk has its own touch keypad"),
-    # Qt plugins. Kept: platforms xcb (the terminal) and offscreen (--smoke/--self-test),
-    # imageformats/svg and iconengines/svgicon (the home-screen icons), the compose input context.
-    (f"{_QT_LINUX}/plugins/platforms/libqeglfs.so", "EGLFS platform"),
-    (f"{_QT_LINUX}/plugins/platforms/libqlinuxfb.so", "framebuffer platform"),
-    (f"{_QT_LINUX}/plugins/platforms/libqminimal.so", "test platform (offscreen is used)"),
-    (f"{_QT_LINUX}/plugins/platforms/libqminimalegl.so", "test platform"),
-    (f"{_QT_LINUX}/plugins/platforms/libqvkkhrdisplay.so", "Vulkan display platform"),
-    (f"{_QT_LINUX}/plugins/platforms/libqvnc.so", "VNC platform"),
-    (f"{_QT_LINUX}/plugins/platforms/libqwayland*", "Wayland platform"),
-    (f"{_QT_LINUX}/plugins/egldeviceintegrations/*", "EGLFS"),
-    (f"{_QT_LINUX}/plugins/wayland-*", "Wayland decorations, shells, graphics"),
-    (f"{_QT_LINUX}/plugins/xcbglintegrations/*", "OpenGL under X11; widgets need none"),
-    (f"{_QT_LINUX}/plugins/platformthemes/*", "GTK/portal theming; the kiosk styles itself"),
-    (f"{_QT_LINUX}/plugins/generic/*", "evdev/tuio input for EGLFS/linuxfb; X11 delivers touch"),
-    (f"{_QT_LINUX}/plugins/platforminputcontexts/libibus*", "input methods; touch keypad only"),
-    (f"{_QT_LINUX}/plugins/platforminputcontexts/libqtvirtualkeyboard*", "virtual keyboard"),
-    (f"{_QT_LINUX}/plugins/virtualkeyboard/*", "virtual keyboard"),
-    (f"{_QT_LINUX}/plugins/qmltooling/*", "QML"),
-    (f"{_QT_LINUX}/plugins/networkinformation/*", "QtNetwork"),
-    (f"{_QT_LINUX}/plugins/tls/*", "QtNetwork"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqgif.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqicns.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqico.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqjpeg.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqpdf.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqtga.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqtiff.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqwbmp.so", "only SVG images are shown"),
-    (f"{_QT_LINUX}/plugins/imageformats/libqwebp.so", "only SVG images are shown"),
-    # Qt's own translations: the application loads none (all its text is its own, zh_CN);
-    # qt/qtbase zh_CN are kept (see KEEP) for a QTranslator on standard dialog buttons.
-    (f"{_QT_LINUX}/translations/*", "Qt translations other than zh_CN"),
-    # Python extension modules the kiosk never loads, with the libraries only they link.
-    ("python3*/lib-dynload/_ssl.*", "TLS: the kiosk has no network"),
-    ("libssl.so*", "TLS: the kiosk has no network"),
-    ("python3*/lib-dynload/_hashlib.*", "OpenSSL hashes: hashlib uses Python's own md5/sha*"),
-    ("libcrypto.so*", "OpenSSL: only _ssl and _hashlib link it"),
-    ("python3*/lib-dynload/readline.*", "line editing for the interactive prompt"),
-    ("libreadline.so*", "line editing for the interactive prompt"),
-    ("libtinfo.so*", "terminfo, for readline only"),
-    ("python3*/lib-dynload/_codecs_jp.*", "Japanese codecs; all text is UTF-8"),
-    ("python3*/lib-dynload/_codecs_kr.*", "Korean codecs; all text is UTF-8"),
-    ("python3*/lib-dynload/_codecs_tw.*", "Taiwanese codecs; all text is UTF-8"),
-    ("python3*/lib-dynload/_codecs_hk.*", "Hong Kong codecs; all text is UTF-8"),
-    ("python3*/lib-dynload/_codecs_iso2022.*", "ISO-2022 codecs; all text is UTF-8"),
-    # The CUPS client stack is the terminal's own: the print-support plugin loads the libcups2
-    # that comes with the terminal's CUPS (whose version must match its daemon anyway). Without
-    # CUPS the plugin finds no printer and the 打印 button is simply not offered.
-    *((name, "CUPS client stack: the terminal's own (libcups2)") for name in _CUPS_STACK),
-    # System libraries PyInstaller copied only for plugins pruned above (found with ldd).
-    ("libgtk-3.so*", "GTK platform theme"),
-    ("libgdk-3.so*", "GTK platform theme"),
-    ("libatk-1.0.so*", "GTK platform theme"),
-    ("libatk-bridge-2.0.so*", "GTK platform theme"),
-    ("libatspi.so*", "GTK platform theme"),
-    ("libcairo.so*", "GTK platform theme"),
-    ("libcairo-gobject.so*", "GTK platform theme"),
-    ("libpango-1.0.so*", "GTK platform theme"),
-    ("libpangocairo-1.0.so*", "GTK platform theme"),
-    ("libpangoft2-1.0.so*", "GTK platform theme"),
-    ("libgdk_pixbuf-2.0.so*", "GTK platform theme"),
-    ("libharfbuzz.so*", "GTK platform theme (Qt has its own HarfBuzz)"),
-    ("libgraphite2.so*", "GTK platform theme (HarfBuzz)"),
-    ("libfribidi.so*", "GTK platform theme (Pango)"),
-    ("libthai.so*", "GTK platform theme (Pango)"),
-    ("libdatrie.so*", "GTK platform theme (Pango)"),
-    ("libpixman-1.so*", "GTK platform theme (cairo)"),
-    ("libXrender.so*", "GTK platform theme (cairo)"),
-    ("libXext.so*", "GTK platform theme (cairo)"),
-    ("libjpeg.so*", "GTK platform theme (gdk-pixbuf)"),
-    ("libgio-2.0.so*", "GTK platform theme (GIO)"),
-    ("libgobject-2.0.so*", "GTK platform theme (GObject)"),
-    ("libgmodule-2.0.so*", "GTK platform theme (GIO)"),
-    ("libmount.so*", "GTK platform theme (GIO)"),
-    ("libblkid.so*", "GTK platform theme (GIO)"),
-    ("libselinux.so*", "GTK platform theme (GIO)"),
-    # Kerberos stays: libcups (the 打印 button's CUPS print support) links it.
-    ("libxcb-glx.so*", "OpenGL under X11"),
-    ("libwayland-*.so*", "Wayland"),
-    ("libdrm.so*", "EGLFS/linuxfb"),
-]
-
-_QT_WINDOWS = "PySide6"  # on Windows PySide6 keeps Qt's DLLs, plugins/ and translations/ in it
-
-# Not tried here (no Windows machine): derived from the Linux list and PySide6's Windows layout.
-# The smoke and self-test runs after pruning are the proof there too.
-PRUNE_WINDOWS: list[tuple[str, str]] = [
-    (f"{_QT_WINDOWS}/Qt6Network.dll", "no networking"),
-    (f"{_QT_WINDOWS}/Qt6OpenGL.dll", "widgets paint in software"),
-    (f"{_QT_WINDOWS}/Qt6Qml*.dll", "no Qt Quick / QML"),
-    (f"{_QT_WINDOWS}/Qt6Quick*.dll", "no Qt Quick / QML"),
-    (f"{_QT_WINDOWS}/Qt6Pdf*.dll", "no PDF"),
-    (f"{_QT_WINDOWS}/Qt6VirtualKeyboard*.dll", "the kiosk has its own touch keypad"),
-    (f"{_QT_WINDOWS}/opengl32sw.dll", "software OpenGL renderer (Mesa llvmpipe); no OpenGL"),
-    (f"{_QT_WINDOWS}/d3dcompiler_*.dll", "Direct3D shader compiler for Qt Quick / ANGLE"),
-    (f"{_QT_WINDOWS}/plugins/platforms/qdirect2d.dll", "Direct2D platform (qwindows is used)"),
-    (f"{_QT_WINDOWS}/plugins/platforms/qminimal.dll", "test platform (offscreen is used)"),
-    (f"{_QT_WINDOWS}/plugins/generic/*", "tuio touch over the network"),
-    (f"{_QT_WINDOWS}/plugins/networkinformation/*", "QtNetwork"),
-    (f"{_QT_WINDOWS}/plugins/tls/*", "QtNetwork"),
-    (f"{_QT_WINDOWS}/plugins/qmltooling/*", "QML"),
-    (f"{_QT_WINDOWS}/plugins/virtualkeyboard/*", "virtual keyboard"),
-    (f"{_QT_WINDOWS}/plugins/platforminputcontexts/*", "virtual keyboard"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qgif.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qicns.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qico.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qjpeg.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qpdf.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qtga.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qtiff.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qwbmp.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/plugins/imageformats/qwebp.dll", "only SVG images are shown"),
-    (f"{_QT_WINDOWS}/translations/*", "Qt translations other than zh_CN"),
-    ("_ssl.pyd", "TLS: the kiosk has no network"),
-    ("libssl-*.dll", "TLS: the kiosk has no network"),
-    ("_hashlib.pyd", "OpenSSL hashes: hashlib uses Python's own md5/sha*"),
-    ("libcrypto-*.dll", "OpenSSL: only _ssl and _hashlib link it"),
-]
-
-# Never pruned, whatever PRUNE says: what the xcb (terminal), offscreen (--smoke/--self-test) and
-# windows platforms, the SVG icons, the zh_CN Qt translations and the application itself need.
-KEEP: list[str] = [
-    "*/platforms/libqxcb.so",
-    "*/platforms/libqoffscreen.so",
-    "*/platforms/qwindows.dll",
-    "*/platforms/qoffscreen.dll",
-    "*/imageformats/libqsvg.so",
-    "*/imageformats/qsvg.dll",
-    "*/iconengines/*",
-    "*/styles/*",
-    "*libQt6Core.so*",
-    "*libQt6Gui.so*",
-    "*libQt6Widgets.so*",
-    "*libQt6Svg.so*",
-    "*libQt6DBus.so*",
-    "*libQt6XcbQpa.so*",
-    "*Qt6Core.dll",
-    "*Qt6Gui.dll",
-    "*Qt6Widgets.dll",
-    "*Qt6Svg.dll",
-    "*/translations/qt_zh_CN.qm",
-    "*/translations/qtbase_zh_CN.qm",
-    "libpython*",
-    "python3*.dll",
-    "resources/*",
-]
+PROOF_PIN = "2468"  # hashed by the built kiosk-calc, entered at the built kiosk's admin gate
+# What `kiosk --self-test` must report as PASS (kiosk/capabilities.py), one line each.
+CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules")
 
 
-def prune_list(windows: bool = WINDOWS) -> list[tuple[str, str]]:
-    return PRUNE_WINDOWS if windows else PRUNE_LINUX
+def _load(name: str) -> ModuleType:
+    """packaging/<name>.py (loaded by path: packaging/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"kiosk_build_{name}", PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
-def _system_provided(path: str) -> bool:
-    """Libraries pruned from the bundle because the terminal's system provides them."""
-    return any(fnmatch.fnmatchcase(Path(path).name, pattern) for pattern in _CUPS_STACK)
-
-
-def is_pruned(relative: str, windows: bool = WINDOWS) -> bool:
-    """Whether the file at ``relative`` (to the contents directory) is pruned."""
-    path = relative.replace("\\", "/")
-    if any(fnmatch.fnmatchcase(path, pattern) for pattern in KEEP):
-        return False
-    return any(fnmatch.fnmatchcase(path, pattern) for pattern, _ in prune_list(windows))
-
-
-def prune_toc(toc: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """The PyInstaller TOC without pruned entries (used by the spec for --onefile).
-
-    A SYMLINK entry (dest, target relative to dest's folder) goes with its target.
-    """
-    kept = []
-    for dest, source, typecode in toc:
-        name = dest.replace("\\", "/")
-        if typecode == "SYMLINK":
-            target = os.path.normpath(os.path.join(os.path.dirname(name), source))
-            name = target.replace("\\", "/")
-        if not is_pruned(name):
-            kept.append((dest, source, typecode))
-    return kept
+bundle_contents = _load("contents")
+deb = _load("deb")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -448,7 +250,7 @@ def pyinstaller(onefile: bool) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. Pruning
+# 3. What the folder holds
 # ---------------------------------------------------------------------------------------------
 
 
@@ -460,101 +262,74 @@ def _is_elf(path: Path) -> bool:
         return False
 
 
-def _ldd(path: Path, contents: Path) -> tuple[set[str], set[str]]:
-    """(resolved real paths, names not found) of ``path``'s dynamic dependencies, the way the
-    PyInstaller bootloader runs it (LD_LIBRARY_PATH = the contents folder)."""
+def _linked(path: Path, contents: Path) -> dict[str, str | None]:
+    """Library name -> where it resolves (None: nowhere) for each dynamic dependency of ``path``,
+    the way the PyInstaller bootloader loads it (LD_LIBRARY_PATH = the contents folder)."""
     env = dict(os.environ, LD_LIBRARY_PATH=str(contents))
     result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
-    resolved, missing = set(), set()
+    found: dict[str, str | None] = {}
     for line in result.stdout.splitlines():
         name, arrow, rest = line.strip().partition(" => ")
-        if not arrow:
-            continue
-        if rest.startswith("not found"):
-            missing.add(name)
-        else:
-            resolved.add(os.path.realpath(rest.split(" (")[0]))
-    return resolved, missing
+        if arrow:
+            found[name] = None if rest.startswith("not found") else rest.split(" (")[0]
+        elif name.startswith("/"):  # the dynamic loader: "/lib64/ld-linux-x86-64.so.2 (0x...)"
+            path = name.split(" (")[0]
+            found[Path(path).name] = path
+    return found
 
 
-# Debian packages for the X11 libraries Qt's xcb plugin needs and PyInstaller could not find on
-# the build machine (so the terminal must have them).
-_DEBIAN_PACKAGES = {
-    "libxcb-icccm.so.4": "libxcb-icccm4",
-    "libxcb-keysyms.so.1": "libxcb-keysyms1",
-    "libxcb-cursor.so.0": "libxcb-cursor0",
-    "libxcb-image.so.0": "libxcb-image0",
-    "libxcb-render-util.so.0": "libxcb-render-util0",
-    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxcb-xinerama.so.0": "libxcb-xinerama0",
-}
+def _needed(path: Path) -> set[str]:
+    """The libraries ``path`` links directly (its DT_NEEDED entries, by objdump, which
+    PyInstaller needs on Linux anyway)."""
+    result = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True)
+    return {
+        line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith("NEEDED")
+    }
 
 
-def check_links(contents: Path, pruned: set[str]) -> list[str]:
-    """Refuse to prune a file that a kept binary links (Linux, with ldd); report the libraries a
-    kept binary needs that are neither bundled nor on this machine (the terminal must have
-    them). Returns those missing names."""
-    if WINDOWS or shutil.which("ldd") is None:
-        say("(no ldd here: link check skipped; the smoke and self-test runs below are the proof)")
-        return []
-    pruned_real = {os.path.realpath(contents / relative) for relative in pruned}
-    broken: list[str] = []
-    missing: dict[str, set[str]] = {}
+def system_libraries(contents: Path) -> dict[str, str | None]:
+    """The libraries outside the folder that its binaries link directly: name -> path on this
+    machine (None where it has none). Linux, with objdump and ldd; empty elsewhere."""
+    if WINDOWS or shutil.which("ldd") is None or shutil.which("objdump") is None:
+        return {}
+    inside = os.path.realpath(contents)
+    found: dict[str, str | None] = {}
     for relative in sorted(files_under(contents)):
-        if relative in pruned or not _is_elf(contents / relative):
-            continue
-        resolved, not_found = _ldd(contents / relative, contents)
-        for path in sorted(resolved & pruned_real):
-            if _system_provided(path):
-                continue
-            broken.append(f"{relative} links {Path(path).relative_to(contents.resolve())}")
-        for name in not_found:
-            missing.setdefault(name, set()).add(relative)
-    if broken:
-        raise BuildError(
-            "the prune list would remove libraries that kept files link:\n  "
-            + "\n  ".join(broken)
-            + "\nremove them from PRUNE in packaging/build.py"
-        )
-    if missing:
-        say("NOTE: libraries a kept binary links that are neither bundled nor on this machine")
-        say("      (install them on the terminal, or on the build machine to have them bundled):")
-        for name, users in sorted(missing.items()):
-            package = _DEBIAN_PACKAGES.get(name, "?")
-            say(f"      {name} (Debian: {package}) <- {', '.join(sorted(users)[:3])}")
-    return sorted(missing)
+        if _is_elf(contents / relative):
+            resolved = _linked(contents / relative, contents)
+            for name in _needed(contents / relative):
+                path = resolved.get(name)
+                if path is None or not os.path.realpath(path).startswith(inside + os.sep):
+                    found[name] = path
+    return found
 
 
-def prune(app_dir: Path) -> None:
+def check_contents(app_dir: Path) -> dict[str, str | None]:
+    """The folder against packaging/contents.py: nothing unwanted, nothing required missing;
+    its size by group. Returns the system libraries the terminal provides (system_libraries)."""
     contents = contents_dir(app_dir)
-    before = files_under(contents)
-    pruned = {relative for relative in before if is_pruned(relative)}
-    say(f"collected by PyInstaller: {len(before)} files, {mb(folder_size(app_dir))}")
-    for group, size in size_table(before):
+    files = files_under(contents)
+    say(f"dist/kiosk: {len(files_under(app_dir))} files, {mb(folder_size(app_dir))}")
+    for group, size in size_table(files):
         say(f"  {size / 1e6:7.1f} MB  {group}")
-    check_links(contents, pruned)
-
-    say("\npruning (pattern: files, size, why):")
-    for pattern, reason in prune_list():
-        hits = [r for r in pruned if fnmatch.fnmatchcase(r, pattern)]
-        size = sum(before[r] for r in hits)
-        status = f"{len(hits):3d} files {size / 1e6:6.2f} MB" if hits else "  - (not collected)"
-        say(f"  {pattern:58s} {status}  {reason}")
-    for relative in sorted(pruned):
-        (contents / relative).unlink()
-    # symlinks PyInstaller made to pruned libraries, then folders left empty
-    for dirpath, dirs, names in os.walk(contents, topdown=False):
-        for name in [*names, *dirs]:
-            path = Path(dirpath) / name
-            if path.is_symlink() and not path.exists():
-                path.unlink()
-        if Path(dirpath) != contents and not any(Path(dirpath).iterdir()):
-            Path(dirpath).rmdir()
-    after = files_under(contents)
-    saved = sum(before.values()) - sum(after.values())
-    say(f"\npruned {len(before) - len(after)} files, {mb(saved)}; now {mb(folder_size(app_dir))}")
-    for group, size in size_table(after):
-        say(f"  {size / 1e6:7.1f} MB  {group}")
+    unwanted = bundle_contents.unwanted_in(sorted(files))
+    if unwanted:
+        raise BuildError(
+            "files packaging/contents.py keeps out are in the build:\n  "
+            + "\n  ".join(f"{relative}: {why}" for relative, why in unwanted)
+        )
+    missing = bundle_contents.missing_from(sorted(files), WINDOWS)
+    if missing:
+        raise BuildError(f"required files missing from the build: {', '.join(missing)}")
+    say("contents: no unwanted plug-in, translation or library; every required file present")
+    linked = system_libraries(contents)
+    if linked:
+        say(f"the terminal provides {len(linked)} system libraries the build links (ldd)")
+    for name, path in sorted(linked.items()):
+        if path is None:
+            package = deb.PACKAGE_OF_LIBRARY.get(name, "?")
+            say(f"NOTE: {name} (Debian: {package}) is not on this machine: the terminal needs it")
+    return linked
 
 
 # ---------------------------------------------------------------------------------------------
@@ -562,14 +337,21 @@ def prune(app_dir: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def check_env() -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def check_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **extra)
     for name in ("KIOSK_RESOURCES", "PYTHONPATH", "PYTHONHOME", "QT_PLUGIN_PATH"):
         env.pop(name, None)
     return env
 
 
-def _run_check(name: str, command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+def _run_check(
+    name: str,
+    command: list[str],
+    timeout: float,
+    *,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
     say(f"$ {' '.join(command)}")
     started = time.monotonic()
     try:
@@ -580,9 +362,10 @@ def _run_check(name: str, command: list[str], timeout: float) -> subprocess.Comp
             encoding="utf-8",
             errors="replace",
             timeout=timeout,
-            env=check_env(),
+            env=env or check_env(),
             cwd=tempfile.gettempdir(),
-            stdin=subprocess.DEVNULL,
+            input=stdin,
+            stdin=subprocess.DEVNULL if stdin is None else None,
         )
     except subprocess.TimeoutExpired as exc:
         raise BuildError(f"{name}: no answer within {timeout:.0f} s") from exc
@@ -601,10 +384,64 @@ def staged_version() -> str:
     return match.group(1) if match else "?"
 
 
-def prove(kiosk: Path, calc: Path | None, contents: Path | None) -> None:
+def staged_modules() -> list[str]:
+    """Every module of the staged ``kiosk`` package (``kiosk.__main__`` aside: importing it runs
+    the program), as the self-test's module check counts them."""
+    names = []
+    for path in sorted((STAGE / "kiosk").rglob("*.py")):
+        parts = list(path.relative_to(STAGE).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        if parts[-1] != "__main__":
+            names.append(".".join(parts))
+    return names
+
+
+def proof_settings(calc: Path, folder: Path) -> Path:
+    """A kiosk-mode settings file whose admin_pin_hash the built ``kiosk-calc hash-pin`` made
+    from PROOF_PIN (one line on stdin, as an operator's script would pipe it)."""
+    result = _run_check("kiosk-calc hash-pin", [str(calc), "hash-pin"], 60, stdin=PROOF_PIN + "\n")
+    pin_hash = result.stdout.strip()
+    if not re.fullmatch(r"scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+", pin_hash):
+        raise BuildError(f"kiosk-calc hash-pin printed {pin_hash!r}, not a scrypt$... hash")
+    say(f"  {pin_hash[:24]}...")
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = folder / "settings.toml"
+    settings.write_text(
+        'mode = "kiosk"\n'
+        f'admin_pin_hash = "{pin_hash}"\n'
+        f"log_dir = {json.dumps(str(folder / 'logs'))}\n"
+        f"usage_file = {json.dumps(str(folder / 'usage.json'))}\n",
+        encoding="utf-8",
+    )
+    return settings
+
+
+def check_self_test(output: str) -> None:
+    """Every capability reported as PASS, and the module check counting every staged module."""
+    lines = output.splitlines()
+    for name in CAPABILITIES:
+        if not any(line.startswith(f"PASS capability {name}:") for line in lines):
+            raise BuildError(f"kiosk --self-test did not prove the capability {name!r}")
+    expected = len(staged_modules())
+    counted = [
+        int(match.group(1))
+        for line in lines
+        if (match := re.match(r"PASS capability modules: (\d+) ", line))
+    ]
+    if counted != [expected]:
+        raise BuildError(
+            f"kiosk --self-test imported {counted} modules, the package has {expected}"
+        )
+    for line in lines:
+        if line.startswith("PASS capability"):
+            say(f"  {line}")
+
+
+def prove(kiosk: Path, calc: Path | None, contents: Path | None, settings: Path) -> None:
     version = _run_check("kiosk --version", [str(kiosk), "--version"], 60)
     shown = (version.stdout + version.stderr).strip()
-    say(f"  {shown or '(no output: a windowed program on Windows has no console)'}")
+    say("  " + (shown.replace("\n", "\n  ") or "(no output: a windowed program has no console)"))
     if shown and staged_version() not in shown:
         raise BuildError(f"kiosk --version shows {shown!r}, expected version {staged_version()}")
 
@@ -613,9 +450,16 @@ def prove(kiosk: Path, calc: Path | None, contents: Path | None) -> None:
         if "plugin" in line.lower() and "could not" in line.lower():
             raise BuildError(f"kiosk --smoke: {line}")
 
-    test = _run_check("kiosk --self-test", [str(kiosk), "--self-test"], 600)
+    test = _run_check(
+        "kiosk --self-test",
+        [str(kiosk), "--self-test", "--config", str(settings)],
+        600,
+        env=check_env(KIOSK_SELF_TEST_PIN=PROOF_PIN),
+    )
     summary = [line for line in test.stdout.splitlines() if line.strip()]
     say(f"  {summary[-1] if summary else '(no output)'}")
+    if summary:  # a windowed program on Windows prints nothing: its exit status is the proof
+        check_self_test(test.stdout)
 
     if calc is not None:
         result = _run_check("kiosk-calc retirement", [str(calc), *CALC_PROBE], 60)
@@ -679,8 +523,8 @@ def verdict(ok: bool) -> str:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="build.py",
-        description="Build dist/kiosk/ (PyInstaller, one folder: kiosk + kiosk-calc), prune it, "
-        "prove it with --smoke/--self-test/kiosk-calc, and measure size and start-up.",
+        description="Build dist/kiosk/ (PyInstaller, one folder: kiosk + kiosk-calc), check what "
+        "it holds, prove it with --smoke/--self-test/kiosk-calc, measure size and start-up.",
     )
     parser.add_argument(
         "--onefile",
@@ -694,7 +538,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--runs", type=int, default=7, help="timed start-ups per program (median; default 7)"
     )
     parser.add_argument(
-        "--no-prune", action="store_true", help="keep everything PyInstaller collected (to compare)"
+        "--deb",
+        action="store_true",
+        help="also pack the proven folder into dist/weihai-si-kiosk_<version>_<arch>.deb (Linux)",
     )
     return parser.parse_args(argv)
 
@@ -714,21 +560,19 @@ def main(argv: Sequence[str]) -> int:
         step("PyInstaller: dist/kiosk (one folder)")
         pyinstaller(onefile=False)
 
-        step("pruning")
-        if args.no_prune:
-            say(f"--no-prune: keeping everything, {mb(folder_size(APP_DIR))}")
-        else:
-            prune(APP_DIR)
+        step("contents of dist/kiosk")
+        linked = check_contents(APP_DIR)
 
-        step("proof: the pruned build, offscreen")
-        prove(kiosk, calc, contents_dir(APP_DIR))
+        step("proof: the build, offscreen")
+        settings = proof_settings(calc, WORK / "proof")
+        prove(kiosk, calc, contents_dir(APP_DIR), settings)
 
         if args.onefile:
-            step("PyInstaller: dist/kiosk-onefile (one file, pruned by the same list)")
+            step("PyInstaller: dist/kiosk-onefile (one file)")
             shutil.rmtree(ONEFILE_DIR, ignore_errors=True)
             pyinstaller(onefile=True)
             step("proof: the one-file build, offscreen")
-            prove(onefile, None, None)
+            prove(onefile, None, None, settings)
 
         step(f"start-up of --smoke, offscreen, {args.runs} alternating runs (seconds)")
         commands = {"build (dist/kiosk/kiosk)": [str(kiosk), "--smoke"]}
@@ -760,13 +604,40 @@ def main(argv: Sequence[str]) -> int:
             f"start-up from the one file  {one:5.2f} s (median)  x{one / source:.2f} of source "
             f"(+{one - build:.2f} s to unpack; no budget)  size {mb(onefile.stat().st_size)}"
         )
-    say(f"built in {time.monotonic() - started:.0f} s: {kiosk.relative_to(ROOT)}")
     if not (size_ok and startup_ok):
         if args.strict:
             say("BUDGET MISSED (--strict): failing the build")
             return 1
         say("BUDGET MISSED: not enforced without --strict")
+    if args.deb:
+        try:
+            package(linked)
+        except (BuildError, deb.DebError) as exc:
+            say(f"\nBUILD FAILED: {exc}")
+            return 1
+    say(f"built in {time.monotonic() - started:.0f} s: {kiosk.relative_to(ROOT)}")
     return 0
+
+
+def package(linked: dict[str, str | None]) -> None:
+    """``--deb``: dist/kiosk into dist/<package>_<version>_<arch>.deb, then unpacked and checked."""
+    step("Debian package (dpkg-deb)")
+    if WINDOWS or shutil.which("dpkg-deb") is None:
+        raise BuildError("--deb needs dpkg-deb (Debian or Ubuntu)")
+    depends = deb.library_depends(linked)
+    version = deb.deb_version(staged_version(), deb.build_time())
+    for old in DIST.glob(f"{deb.PACKAGE}_*.deb"):
+        old.unlink()
+    started = time.monotonic()
+    path = deb.build_deb(APP_DIR, DIST, BUILD / "deb", version=version, depends=depends)
+    say(
+        f"{path.relative_to(ROOT)}: {mb(path.stat().st_size)} in {time.monotonic() - started:.0f} s"
+    )
+    say(f"  Depends: {', '.join([*depends, *deb.RUNTIME_DEPENDS])}")
+    problems = deb.check_deb(path, BUILD / "deb-check")
+    if problems:
+        raise BuildError(f"{path.name}: " + "; ".join(problems))
+    say("  unpacked with dpkg-deb -x / -e: program, unit, settings example, scripts in place")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from pathlib import Path
@@ -66,23 +68,47 @@ def start(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "kiosk", *args], cwd=ROOT)
 
 
+SELF_TEST_PIN = "0246"
+
+
+def self_test_settings(folder: Path) -> Path:
+    """A kiosk-mode settings file whose admin_pin_hash ``kiosk-calc hash-pin`` made from
+    SELF_TEST_PIN: ``kiosk --self-test --config`` it with that PIN tries it at the real gate."""
+    hashed = subprocess.run(
+        [str(PYTHON), "-m", "kiosk.cli", "hash-pin"],
+        input=SELF_TEST_PIN + "\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    path = folder / "settings.toml"
+    path.write_text(f'mode = "kiosk"\nadmin_pin_hash = "{hashed}"\n', encoding="utf-8")
+    return path
+
+
 def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
-    checks: list[tuple[str, list[str]]] = [
-        ("ruff check", [str(PYTHON), "-m", "ruff", "check", "."]),
-        ("ruff format", [str(PYTHON), "-m", "ruff", "format", "--check", "."]),
-        ("mypy", [str(PYTHON), "-m", "mypy"]),
-        ("import contracts", [str(BIN / "lint-imports")]),
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-dev-test-"))
+    settings = self_test_settings(folder)
+    checks: list[tuple[str, list[str], dict[str, str]]] = [
+        ("ruff check", [str(PYTHON), "-m", "ruff", "check", "."], env),
+        ("ruff format", [str(PYTHON), "-m", "ruff", "format", "--check", "."], env),
+        ("mypy", [str(PYTHON), "-m", "mypy"], env),
+        ("import contracts", [str(BIN / "lint-imports")], env),
         # one worker per core (2 on CI): the Qt tests are independent, each worker has its own app
-        ("pytest", [str(PYTHON), "-m", "pytest", "-n", "auto", *pytest_args]),
-        ("kiosk --self-test", [str(PYTHON), "-m", "kiosk", "--self-test"]),
+        ("pytest", [str(PYTHON), "-m", "pytest", "-n", "auto", *pytest_args], env),
+        (
+            "kiosk --self-test",
+            [str(PYTHON), "-m", "kiosk", "--self-test", "--config", str(settings)],
+            dict(env, KIOSK_SELF_TEST_PIN=SELF_TEST_PIN),
+        ),
     ]
     failed: list[str] = []
-    for name, command in checks:
+    for name, command, command_env in checks:
         print(f"\n=== {name} ===", flush=True)
         started = time.monotonic()
-        code = subprocess.call(command, cwd=ROOT, env=env)
+        code = subprocess.call(command, cwd=ROOT, env=command_env)
         print(
             f"--- {name}: {'ok' if code == 0 else f'FAILED ({code})'} "
             f"in {time.monotonic() - started:.1f}s",
@@ -90,6 +116,7 @@ def test(pytest_args: list[str]) -> int:
         )
         if code != 0:
             failed.append(name)
+    shutil.rmtree(folder, ignore_errors=True)
     print("\nall checks passed" if not failed else f"\nFAILED: {', '.join(failed)}")
     return 1 if failed else 0
 

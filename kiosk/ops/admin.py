@@ -186,7 +186,9 @@ class PinPad(Overlay):
         self.dots = label("", "display", wrap=False)
         self.dots.setObjectName("pin_dots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.keypad = NumericKeypad(texts=texts.common, max_digits=MAX_PIN_DIGITS, decimals=0)
+        self.keypad = NumericKeypad(
+            texts=texts.common, max_digits=MAX_PIN_DIGITS, decimals=0, code=True
+        )
         self.keypad.display.hide()
         self.keypad.unit.hide()
         self.keypad.setMaximumWidth(560)

@@ -1,11 +1,10 @@
-"""What the admin panel reports about the installed bundle: versions and a self-check."""
+"""What the admin panel reports about the installed bundle: a self-check (versions and
+fingerprints: :mod:`kiosk.fingerprint`)."""
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase, QRawFont
@@ -15,24 +14,6 @@ from kiosk.content.texts import Texts, load_texts
 from kiosk.rules import load_rules
 from kiosk.rules.loader import DataFileError
 from kiosk.ui.fonts import FONT_FILES
-
-
-@dataclass(frozen=True, slots=True)
-class ContentFingerprint:
-    digest: str  # first 12 hex digits of the SHA-256 of every text file
-    updated: date | None  # the newest text file's modification date
-
-
-def content_fingerprint(root: Path | None = None) -> ContentFingerprint:
-    base = root or resources.resources_dir()
-    digest = hashlib.sha256()
-    newest: float | None = None
-    for path in sorted(resources.text_dir(base).rglob("*.toml")):
-        digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
-        mtime = path.stat().st_mtime
-        newest = mtime if newest is None else max(newest, mtime)
-    updated = None if newest is None else datetime.fromtimestamp(newest, UTC).date()
-    return ContentFingerprint(digest.hexdigest()[:12], updated)
 
 
 @dataclass(frozen=True, slots=True)

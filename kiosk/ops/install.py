@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import usage as events
 from kiosk.ops.admin import AdminGate, AdminPanel, PinLock, PinOutcome, PinPad
 from kiosk.ops.attract import AttractScreen
-from kiosk.ops.checks import check_bundle, content_fingerprint
+from kiosk.ops.checks import check_bundle
 from kiosk.ops.crash import CrashGuard, CrashMessage
 from kiosk.ops.idle import CountdownOverlay, IdleWatcher
 from kiosk.ops.lockdown import Lockdown
@@ -184,13 +185,16 @@ class Operations(QObject):
 
     def admin_sections(self) -> list[tuple[str, list[str], str]]:
         ops = self.bundle.texts.ops
-        fingerprint = content_fingerprint(self.bundle.root)
+        fingerprint = resources_fingerprint(self.bundle.root)
+        content = fingerprint.content
         versions = [
             ops.admin_app_version.format(version=__version__),
-            ops.admin_rules_version.format(date=self.bundle.rules.updated.isoformat()),
+            ops.admin_rules_version.format(
+                date=self.bundle.rules.updated.isoformat(), digest=fingerprint.rules.digest
+            ),
             ops.admin_content_version.format(
-                digest=fingerprint.digest,
-                date=fingerprint.updated.isoformat() if fingerprint.updated else "",
+                digest=content.digest,
+                date=content.updated.isoformat() if content.updated else "",
             ),
         ]
         names = {"rules": ops.check_rules, "texts": ops.check_texts, "font": ops.check_font}

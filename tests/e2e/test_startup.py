@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import tomllib
 from collections.abc import Callable
@@ -13,6 +12,7 @@ import pytest
 
 import kiosk
 from kiosk import resources
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.rules import load_rules
 from tests.conftest import run_kiosk
 
@@ -34,8 +34,12 @@ def test_version_names_the_application_rules_and_content() -> None:
     lines = completed.stdout.splitlines()
     assert lines[0] == f"kiosk {kiosk.__version__}"
     updated = load_rules(resources.rules_dir()).updated
-    assert lines[1] == f"rules data: updated {updated.isoformat()}"
-    assert re.fullmatch(r"content: sha256 [0-9a-f]{12}", lines[2])
+    fingerprint = resources_fingerprint(resources.resources_dir())
+    assert lines[1] == (
+        f"rules data: updated {updated.isoformat()}, fingerprint {fingerprint.rules.digest}"
+    )
+    assert lines[2] == f"content: fingerprint {fingerprint.content.digest}"
+    assert lines[3] == f"resources: {resources.resources_dir().resolve()}"
 
 
 @pytest.mark.parametrize("size", ["12x", "1920x", "x1080", "1920*1080", "19x10"])

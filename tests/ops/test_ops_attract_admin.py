@@ -13,7 +13,9 @@ from opskit import PIN, operations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops.admin import CORNER_PX
+from kiosk.ops.pin import hash_pin
 from kiosk.ui.navigation import PageId
 
 WAIT_MS = 3000
@@ -136,6 +138,8 @@ def test_the_right_pin_opens_the_admin_panel(make_window: Any, clock: Any, texts
     t = texts.ops
     versions = ops.admin_panel.section_text(t.admin_versions)
     assert "0.1.0" in versions and ops.bundle.rules.updated.isoformat() in versions
+    fingerprint = resources_fingerprint(ops.bundle.root)  # as kiosk --version shows them
+    assert fingerprint.rules.digest in versions and fingerprint.content.digest in versions
     checks = ops.admin_panel.section_text(t.admin_check)
     for name in (t.check_rules, t.check_texts, t.check_font):
         assert t.check_ok.format(name=name) in checks
@@ -144,6 +148,14 @@ def test_the_right_pin_opens_the_admin_panel(make_window: Any, clock: Any, texts
     assert "admin panel opened" in log
     ops.admin_panel.close_button.click()
     assert not ops.admin_panel.is_open()
+
+
+def test_a_pin_with_leading_zeros_opens_the_panel(make_window: Any, clock: Any) -> None:
+    """Any PIN hash-pin accepts can be typed on the pad: 0046 is not taken for 46."""
+    window = make_window(admin_pin_hash=hash_pin("0046", n=2**10))
+    ops = open_pad(window, clock)
+    ops.pin_pad.enter("0046")
+    assert ops.admin_panel.is_open()
 
 
 def test_the_panel_shows_usage_counts(make_window: Any, clock: Any, texts: Any) -> None:

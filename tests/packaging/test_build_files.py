@@ -1,17 +1,18 @@
 """The packaging files, checked without building anything (Qt-free, fast).
 
-The build itself (PyInstaller, pruning, --smoke/--self-test of the result) runs in
+The build itself (PyInstaller, the contents check, --smoke/--self-test of the result) runs in
 ``python3 packaging/build.py``; these tests keep its inputs honest: both entry points in the spec,
-a prune list that never touches what the offscreen/xcb/windows platforms need, a restarting
-systemd unit and a valid autostart entry.
+a selection (packaging/contents.py) that keeps what the offscreen/xcb/windows platforms, the SVG
+icons and printing need and leaves out the GTK theme and the rest, excludes that never name a
+module the kiosk imports, a restarting systemd unit that runs --kiosk, a valid autostart entry.
 """
 
 from __future__ import annotations
 
 import ast
 import configparser
-import fnmatch
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -25,16 +26,18 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 
 
-def _load_build() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kiosk_build_under_test", PACKAGING / "build.py")
+def _load(name: str) -> ModuleType:
+    """A packaging/ script, loaded by path ("build" is also a PyPI package name)."""
+    path = PACKAGING / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"kiosk_{name}_under_test", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
 
-build = _load_build()
-
+contents = _load("contents")
 
 # What the application needs at run time, in the layout PyInstaller gives the contents folder.
 NEEDED_LINUX = [
@@ -56,30 +59,19 @@ NEEDED_LINUX = [
     "PySide6/QtCore.abi3.so",
     "PySide6/QtGui.abi3.so",
     "PySide6/QtWidgets.abi3.so",
-    "PySide6/libpyside6.abi3.so.6.12",
-    "shiboken6/libshiboken6.abi3.so.6.12",
+    "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/libpyside6.abi3.so.6.11",
+    "shiboken6/libshiboken6.abi3.so.6.11",
     "pydantic_core/_pydantic_core.cpython-311-x86_64-linux-gnu.so",
     "libpython3.11.so.1.0",
+    "libcrypto.so.3",  # hashlib.scrypt: the admin PIN
+    "python3.11/lib-dynload/_hashlib.cpython-311-x86_64-linux-gnu.so",
     "python3.11/lib-dynload/_sha512.cpython-311-x86_64-linux-gnu.so",
     "python3.11/lib-dynload/_json.cpython-311-x86_64-linux-gnu.so",
     "python3.11/lib-dynload/_decimal.cpython-311-x86_64-linux-gnu.so",
+    "python3.11/lib-dynload/unicodedata.cpython-311-x86_64-linux-gnu.so",
     "python3.11/lib-dynload/_codecs_cn.cpython-311-x86_64-linux-gnu.so",
     "base_library.zip",
-    "libX11.so.6",
-    "libX11-xcb.so.1",
-    "libxcb-cursor.so.0",
-    "libxcb-icccm.so.4",
-    "libxcb-keysyms.so.1",
-    "libxcb-shm.so.0",
-    "libxcb-xkb.so.1",
-    "libxkbcommon.so.0",
-    "libxkbcommon-x11.so.0",
-    "libfontconfig.so.1",
-    "libfreetype.so.6",
-    "libpng16.so.16",
-    "libglib-2.0.so.0",
-    "libdbus-1.so.3",
-    "libstdc++.so.6",
     "resources/fonts/OFL.txt",
     "resources/fonts/NotoSansSC-Kiosk-Regular.otf",
     "resources/rules/retirement.toml",
@@ -93,6 +85,7 @@ NEEDED_WINDOWS = [
     "PySide6/plugins/imageformats/qsvg.dll",
     "PySide6/plugins/iconengines/qsvgicon.dll",
     "PySide6/plugins/styles/qmodernwindowsstyle.dll",
+    "PySide6/plugins/printsupport/windowsprintersupport.dll",
     "PySide6/Qt6Core.dll",
     "PySide6/Qt6Gui.dll",
     "PySide6/Qt6Widgets.dll",
@@ -100,33 +93,132 @@ NEEDED_WINDOWS = [
     "PySide6/translations/qtbase_zh_CN.qm",
     "python311.dll",
     "_decimal.pyd",
+    "_hashlib.pyd",
+    "libcrypto-3-x64.dll",
     "resources/fonts/OFL.txt",
 ]
 
-UNUSED_LINUX = [
-    "PySide6/Qt/lib/libQt6Network.so.6",
-    "PySide6/Qt/lib/libQt6OpenGL.so.6",
-    "PySide6/Qt/lib/libQt6EglFsKmsSupport.so.6",
-    "PySide6/Qt/lib/libQt6WaylandClient.so.6",
-    "PySide6/Qt/lib/libQt6Quick.so.6",
-    "PySide6/Qt/lib/libQt6Qml.so.6",
-    "PySide6/Qt/lib/libQt6Pdf.so.6",
-    "PySide6/Qt/lib/libQt6VirtualKeyboard.so.6",
-    "PySide6/Qt/plugins/platforms/libqwayland.so",
-    "PySide6/Qt/plugins/platforms/libqeglfs.so",
-    "PySide6/Qt/plugins/platforms/libqvnc.so",
-    "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
-    "PySide6/Qt/plugins/platforms/libqminimal.so",
-    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-    "PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so",
-    "PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so",
-    "PySide6/Qt/plugins/imageformats/libqjpeg.so",
-    "PySide6/Qt/translations/qtbase_de.qm",
-    "PySide6/Qt/translations/qt_help_zh_CN.qm",
-    "libcrypto.so.3",
-    "libcups.so.2",  # the terminal's own CUPS client is used
-    "libgnutls.so.30",
+QT = "PySide6/Qt/plugins"
+
+# (destination folder, file name) as PyInstaller's PySide6 hooks hand plug-ins over.
+KEPT_PLUGINS = [
+    (f"{QT}/platforms", "libqxcb.so"),
+    (f"{QT}/platforms", "libqoffscreen.so"),
+    (f"{QT}/imageformats", "libqsvg.so"),
+    (f"{QT}/iconengines", "libqsvgicon.so"),
+    (f"{QT}/platforminputcontexts", "libcomposeplatforminputcontextplugin.so"),
+    ("PySide6/plugins/platforms", "qwindows.dll"),
+    ("PySide6/plugins/platforms", "qoffscreen.dll"),
+    ("PySide6/plugins/styles", "qmodernwindowsstyle.dll"),
+    ("PySide6/plugins/printsupport", "windowsprintersupport.dll"),
+    ("PySide6/plugins/imageformats", "qsvg.dll"),
 ]
+LEFT_OUT_PLUGINS = [
+    (f"{QT}/platformthemes", "libqgtk3.so"),  # the one that brought GTK in
+    (f"{QT}/platformthemes", "libqxdgdesktopportal.so"),
+    (f"{QT}/platforms", "libqwayland.so"),
+    (f"{QT}/platforms", "libqeglfs.so"),
+    (f"{QT}/platforms", "libqvnc.so"),
+    (f"{QT}/platforms", "libqminimal.so"),
+    (f"{QT}/platforms", "libqlinuxfb.so"),
+    (f"{QT}/imageformats", "libqjpeg.so"),
+    (f"{QT}/imageformats", "libqwebp.so"),
+    (f"{QT}/xcbglintegrations", "libqxcb-glx-integration.so"),
+    (f"{QT}/egldeviceintegrations", "libqeglfs-kms-integration.so"),
+    (f"{QT}/wayland-shell-integration", "libxdg-shell.so"),
+    (f"{QT}/platforminputcontexts", "libibusplatforminputcontextplugin.so"),
+    (f"{QT}/generic", "libqevdevtouchplugin.so"),
+    (f"{QT}/printsupport", "libcupsprintersupport.so"),  # added by the spec, unanalysed
+    ("PySide6/plugins/platforms", "qdirect2d.dll"),
+    ("PySide6/plugins/imageformats", "qjpeg.dll"),
+]
+
+
+@pytest.mark.parametrize(("dest", "name"), KEPT_PLUGINS)
+def test_the_hooks_keep_what_the_kiosk_uses(dest: str, name: str) -> None:
+    binaries, _ = contents.select([(f"/venv/{dest}/{name}", dest)], [])
+    assert binaries == [(f"/venv/{dest}/{name}", dest)]
+
+
+@pytest.mark.parametrize(("dest", "name"), LEFT_OUT_PLUGINS)
+def test_the_hooks_leave_out_what_it_does_not(dest: str, name: str) -> None:
+    assert contents.select([(f"/venv/{dest}/{name}", dest)], []) == ([], [])
+
+
+def test_the_hooks_keep_qt_libraries_and_only_the_chinese_translations() -> None:
+    library = ("/venv/PySide6/Qt/lib/libQt6Gui.so.6", "PySide6/Qt/lib")
+    translations = [
+        (f"/venv/PySide6/Qt/translations/{name}", "PySide6/Qt/translations")
+        for name in ("qtbase_zh_CN.qm", "qt_zh_CN.qm", "qtbase_de.qm", "qt_help_zh_CN.qm")
+    ]
+    binaries, datas = contents.select([library], translations)
+    assert binaries == [library]
+    assert [Path(source).name for source, _ in datas] == ["qtbase_zh_CN.qm", "qt_zh_CN.qm"]
+
+
+def test_every_pyside6_module_the_kiosk_imports_is_hooked_and_none_excluded() -> None:
+    imported = set()
+    for path in (ROOT / "kiosk").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    assert imported <= set(contents.QT_MODULES)
+    excluded = {name.removeprefix("PySide6.") for name in contents.EXCLUDED_MODULES}
+    assert not imported & excluded
+    assert not {"hashlib", "_hashlib", "unicodedata", "decimal", "_decimal", "segno"} & excluded
+
+
+def test_the_spec_selects_before_the_analysis() -> None:
+    spec = (PACKAGING / "kiosk.spec").read_text(encoding="utf-8")
+    assert "excludes=contents.EXCLUDED_MODULES" in spec
+    assert "hookspath=HOOKS" in spec
+    hook = (PACKAGING / "hooks" / "qt_module_hook.py").read_text(encoding="utf-8")
+    assert "add_qt6_dependencies(__file__)" in hook
+    assert "contents.select(binaries, datas)" in hook
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "libgtk-3.so.0",
+        "libXi.so.6",
+        "libXcursor.so.1",
+        "libepoxy.so.0",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/lib/libQt6Network.so.6",
+        "libssl.so.3",
+        "libcups.so.2",
+        "libstdc++.so.6",  # the terminal's
+        "libX11.so.6",
+        "libfontconfig.so.1",
+    ],
+)
+def test_the_contents_check_refuses_what_is_left_out(relative: str) -> None:
+    assert [found for found, _ in contents.unwanted_in([relative])] == [relative]
+
+
+def test_the_contents_check_accepts_what_the_kiosk_needs() -> None:
+    assert contents.unwanted_in(NEEDED_LINUX) == []
+    assert contents.missing_from(NEEDED_LINUX, windows=False) == []
+    assert contents.unwanted_in(NEEDED_WINDOWS) == []
+    assert contents.missing_from(NEEDED_WINDOWS, windows=True) == []
+    assert contents.missing_from(NEEDED_LINUX[1:], windows=False) == [
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so"
+    ]
+
+
+def test_only_system_libraries_are_left_to_the_terminal() -> None:
+    """Never Qt's libraries, ICU, Python or OpenSSL's libcrypto (hashlib.scrypt: the PIN)."""
+    for dest in ["libstdc++.so.6", "libX11.so.6", "libxcb-cursor.so.0", "libdbus-1.so.3"]:
+        assert contents.terminal_provides(dest)
+    for dest in [
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libicudata.so.73",
+        "libpython3.11.so.1.0",
+        "libcrypto.so.3",
+        "libffi.so.8",
+    ]:
+        assert not contents.terminal_provides(dest)
 
 
 def _spec_calls(name: str) -> list[dict[str, object]]:
@@ -168,52 +260,6 @@ def test_entry_scripts_call_the_package_entry_points() -> None:
     assert "from kiosk.cli import main" in calc and "sys.exit(main())" in calc
 
 
-@pytest.mark.parametrize("relative", NEEDED_LINUX)
-def test_prune_list_keeps_what_linux_needs(relative: str) -> None:
-    assert not build.is_pruned(relative, windows=False)
-    if "/translations/" in relative:
-        return  # translations/* is pruned but for the zh_CN ones named in KEEP
-    # the binaries not even thanks to KEEP: no pattern of the list itself matches them
-    assert not any(fnmatch.fnmatchcase(relative, pattern) for pattern, _ in build.PRUNE_LINUX)
-
-
-@pytest.mark.parametrize("relative", NEEDED_WINDOWS)
-def test_prune_list_keeps_what_windows_needs(relative: str) -> None:
-    assert not build.is_pruned(relative, windows=True)
-
-
-@pytest.mark.parametrize("relative", UNUSED_LINUX)
-def test_prune_list_removes_what_is_unused(relative: str) -> None:
-    assert build.is_pruned(relative, windows=False)
-
-
-def test_prune_list_never_names_the_offscreen_or_xcb_platforms() -> None:
-    for pattern, reason in [*build.PRUNE_LINUX, *build.PRUNE_WINDOWS]:
-        assert "offscreen" not in pattern
-        assert "qxcb" not in pattern and "XcbQpa" not in pattern
-        assert "qwindows" not in pattern
-        assert reason.strip(), f"{pattern}: say why it is pruned"
-
-
-def test_prune_toc_drops_symlinks_with_their_targets() -> None:
-    toc = [
-        ("PySide6/Qt/lib/libQt6Network.so.6", "/venv/libQt6Network.so.6", "BINARY"),
-        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
-        ("PySide6/Qt/lib/libQt6Core.so.6", "/venv/libQt6Core.so.6", "BINARY"),
-        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
-        ("resources/fonts/OFL.txt", "/src/resources/fonts/OFL.txt", "DATA"),
-    ]
-    kept = [dest for dest, _source, _kind in build.prune_toc(toc)]
-    if build.WINDOWS:  # the Linux names mean nothing to the Windows list
-        assert len(kept) == len(toc)
-    else:
-        assert kept == [
-            "PySide6/Qt/lib/libQt6Core.so.6",
-            "libQt6Core.so.6",
-            "resources/fonts/OFL.txt",
-        ]
-
-
 def _unit() -> dict[str, dict[str, str]]:
     sections: dict[str, dict[str, str]] = {}
     current = ""
@@ -238,7 +284,7 @@ def test_systemd_unit_restarts_the_kiosk() -> None:
     assert service["RestartSec"] == "2"
     command = service["ExecStart"].split()
     assert command[0].startswith("/") and command[0].endswith("/kiosk")
-    assert "--fullscreen" in command
+    assert "--kiosk" in command
     assert unit["Unit"]["StartLimitIntervalSec"] == "0"  # never gives up
     assert unit["Install"]["WantedBy"] == "graphical-session.target"
 
@@ -269,5 +315,5 @@ def test_build_script_help_runs_without_installing_anything() -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    for option in ("--onefile", "--strict", "--runs"):
+    for option in ("--onefile", "--strict", "--runs", "--deb"):
         assert option in result.stdout

@@ -185,7 +185,11 @@ def test_retirement(
         return
     assert_sane(result)
     assert result.original_age_months <= result.statutory_age_months
-    assert result.earliest_flexible_age_months <= result.latest_flexible_age_months
+    early, late = result.earliest_flexible_age_months, result.latest_flexible_age_months
+    if result.reform_applies:
+        assert early is not None and late is not None and early <= late
+    else:  # retired under the old rules: no flexible window
+        assert early is None and late is None
     assert result.minimum_contribution_months > 0
     if months is not None:
         assert result.meets_minimum == (result.shortfall_months == 0)

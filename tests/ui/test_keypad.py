@@ -219,3 +219,13 @@ def test_hardware_point_refused_without_decimals(qtbot, make_keypad: MakeKeypad)
     for char in "1.234":
         qtbot.keyClick(keypad, char)
     assert keypad.text() == "12"
+
+
+def test_a_code_keeps_its_leading_zeros(make_keypad: MakeKeypad) -> None:
+    """A PIN is a code, not a number: 0246 stays 0246 (a number keypad would make it 246)."""
+    pin_pad = make_keypad(max_digits=8, decimals=0, code=True)
+    tap(pin_pad, "0", "0", "4", "6")
+    assert pin_pad.text() == "0046"
+    number = make_keypad(max_digits=8, decimals=0)
+    tap(number, "0", "0", "4", "6")
+    assert number.text() == "46"

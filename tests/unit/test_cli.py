@@ -14,6 +14,7 @@ import pytest
 
 from kiosk import resources
 from kiosk.cli import main
+from kiosk.fingerprint import resources_fingerprint
 
 AMOUNT = re.compile(r"^\d+\.\d{2}$")
 AS_OF = ("--as-of", "2026-11-29")
@@ -228,7 +229,12 @@ def test_pension_payment_months_for_a_whole_year_keeps_one_decimal(
 
 
 def test_check(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run_json(capsys, "check")["ok"] is True
+    data = run_json(capsys, "check")
+    assert data["ok"] is True
+    # the fingerprints kiosk --version and the admin panel show, to compare before an update
+    fingerprint = resources_fingerprint(resources.resources_dir())
+    assert data["rules_fingerprint"] == fingerprint.rules.digest
+    assert data["content_fingerprint"] == fingerprint.content.digest
 
 
 # --- bad input: exit 2, one line on stderr naming the field ------------------------------------------

@@ -19,7 +19,8 @@ class NumericKeypad(QWidget):
     """Digits (and optionally one decimal point) into a read-only display.
 
     ``max_digits`` limits the digits before the point and ``decimals`` those after it (0 means
-    whole numbers only, and the point key is not shown).
+    whole numbers only, and the point key is not shown). ``code=True`` takes a code such as a
+    PIN, not a number: every digit stays as typed, a leading 0 too.
     """
 
     textChanged = Signal(str)
@@ -31,11 +32,13 @@ class NumericKeypad(QWidget):
         max_digits: int = 7,
         decimals: int = 2,
         unit: str = "",
+        code: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._max_digits = max_digits
         self._decimals = decimals
+        self._code = code
         self._text = ""
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.display = label("", "display", wrap=False)
@@ -97,11 +100,10 @@ class NumericKeypad(QWidget):
         elif key == "." and self._decimals and "." not in self._text:
             self._text = (self._text or "0") + "."
         elif key in DIGITS and self._accepts_digit():
-            self._text = (
-                "0"
-                if self._text == "0" and key == "0"
-                else (key if self._text == "0" else self._text + key)
-            )
+            if self._code or self._text != "0":
+                self._text += key
+            else:  # a number has no leading zero
+                self._text = key
         self._refresh()
 
     def _accepts_digit(self) -> bool:
