@@ -175,7 +175,7 @@ def load_settings(
     """Settings from ``path`` (must exist) or the default file (may be missing), then ``overrides``
     (command-line flags) on top. Raises :class:`DataFileError` naming the file and the key."""
     source = path if path is not None else default_config_path(env)
-    if path is None and not source.exists():
+    if path is None and not os.path.lexists(source):
         base = KioskSettings()
     else:
         base = validate_file(source, KioskSettings)

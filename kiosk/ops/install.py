@@ -24,6 +24,7 @@ from kiosk.ops.lockdown import Lockdown
 from kiosk.ops.logs import last_lines
 from kiosk.ops.overlay import Overlay
 from kiosk.ops.usage import UsageCounter
+from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
@@ -184,16 +185,26 @@ class Operations(QObject):
 
     def admin_sections(self) -> list[tuple[str, list[str], str]]:
         ops = self.bundle.texts.ops
-        fingerprint = content_fingerprint(self.bundle.root)
         versions = [
             ops.admin_app_version.format(version=__version__),
             ops.admin_rules_version.format(date=self.bundle.rules.updated.isoformat()),
-            ops.admin_content_version.format(
-                digest=fingerprint.digest,
-                date=fingerprint.updated.isoformat() if fingerprint.updated else "",
-            ),
         ]
-        names = {"rules": ops.check_rules, "texts": ops.check_texts, "font": ops.check_font}
+        try:
+            fingerprint = content_fingerprint(self.bundle.root)
+            versions.append(
+                ops.admin_content_version.format(
+                    digest=fingerprint.digest,
+                    date=fingerprint.updated.isoformat() if fingerprint.updated else "",
+                )
+            )
+        except DataFileError as exc:  # a stray file under text/ since start-up: named
+            versions.append(ops.check_failed.format(name=ops.check_texts, detail=exc))
+        names = {
+            "rules": ops.check_rules,
+            "texts": ops.check_texts,
+            "content": ops.check_content,
+            "font": ops.check_font,
+        }
         checks, missing = check_bundle(self.bundle.root, self.bundle.font_family)
         check_lines = [
             ops.check_ok.format(name=names[c.name])

@@ -51,6 +51,7 @@ class OpsTexts(Section):
     check_failed: str
     check_rules: str
     check_texts: str
+    check_content: str
     check_font: str
     check_font_coverage: str
     admin_usage: str
