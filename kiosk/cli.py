@@ -1,7 +1,8 @@
 """``kiosk-calc``: the rules from the command line, one JSON object on stdout.
 
 Amounts are strings with 2 decimals, months are integers, year-months are ``YYYY-MM``. Bad input
-exits with status 2 and one line on stderr naming the field; a broken data file exits with 1.
+exits with status 2 and one line on stderr naming the field; a broken data file exits with 1; a
+``--pdf`` that cannot be written exits with 3 (one line, and no partial file).
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ from kiosk.rules.money import money_text
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_DATA = 1
+EXIT_NOT_WRITTEN = 3  # --pdf: the sheet could not be written (nothing is left at the path)
+
+
+class PdfNotWritten(Exception):
+    """``--pdf PATH`` could not be written: a full disk, a missing or read-only folder, or a
+    path that is not a regular file (``/dev/full``)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -312,7 +319,7 @@ def _write_sheet(
     try:
         write_pdf(built, args.pdf, font_family=family)
     except SheetRenderError as exc:
-        raise InputError("pdf", "not_writable", f"无法写入 {args.pdf}: {exc}") from exc
+        raise PdfNotWritten(f"无法写入 {args.pdf}: {exc}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -340,6 +347,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"kiosk-calc: {exc.field}: {exc.message}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except PdfNotWritten as exc:
+        print(f"kiosk-calc: pdf: {exc}", file=sys.stderr)
+        return EXIT_NOT_WRITTEN
     try:
         json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -120,7 +120,9 @@ def test_version_check_and_start_up_name_a_stray_file(tmp_path: Path, kind: str)
 
 @pytest.mark.parametrize("where", ["rules", "content/faq", "content", "text/en"])
 @pytest.mark.parametrize("kind", kinds(in_process=True))
-def test_kiosk_calc_check_names_a_stray_file_anywhere(tmp_path: Path, kind: str, where: str) -> None:
+def test_kiosk_calc_check_names_a_stray_file_anywhere(
+    tmp_path: Path, kind: str, where: str
+) -> None:
     from test_broken_bundles import run_check
 
     root, stray = broken_copy(tmp_path, kind, where)
