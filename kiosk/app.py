@@ -24,6 +24,7 @@ from kiosk.content.texts import (
     check_placeholders,
     load_texts,
 )
+from kiosk.ops.cups import cups_spooler
 from kiosk.ops.install import OpsHooks, install_operations
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.rules import RulesData, load_rules
@@ -227,8 +228,9 @@ def build_main_window(
 
 def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: str) -> TakeAway:
     """打印 on a hall terminal (straight to the default printer, no dialog) and for the clerk
-    (with the print dialog); 保存PDF for the clerk and the demo; the demo never prints. Without
-    settings (tests, the self-test) every action is on and nothing opens a dialog."""
+    (with the print dialog), followed through CUPS where there is CUPS; 保存PDF for the clerk and
+    the demo; the demo never prints. Without settings (tests, the self-test) every action is on,
+    nothing opens a dialog and printing goes through Qt."""
     if settings is None:
         return TakeAway(texts=texts, font_family=font_family)
     mode = settings.mode
@@ -238,4 +240,7 @@ def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: 
         printing_enabled=mode != "demo",
         save_pdf_enabled=mode != "kiosk",
         print_dialog=show_print_dialog if mode == "windowed" else None,
+        spooler=cups_spooler() if mode != "demo" else None,  # None without CUPS (Windows)
+        print_limit_s=settings.print_timeout_s,
+        service_window=settings.service_window,
     )

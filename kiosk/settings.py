@@ -90,6 +90,19 @@ class KioskSettings(BaseModel):
         None,
         description="JSON file of anonymous usage counts; unset means the platform's state folder",
     )
+    service_window: int | None = Field(
+        None,
+        ge=1,
+        le=99,
+        description="the hall's service window (号窗口) a failed print or the 暂停服务 page sends "
+        "citizens to; unset means 'the hall staff'",
+    )
+    print_timeout_s: int = Field(
+        60,
+        ge=10,
+        le=600,
+        description="seconds a print job may take before it counts as failed and is cancelled",
+    )
 
     @field_validator("admin_pin_hash")
     @classmethod

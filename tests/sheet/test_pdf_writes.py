@@ -158,6 +158,84 @@ def file_size_limit(limit: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_FSIZE, saved)
 
 
+# 保存PDF on screen --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def saving_window(qtbot, bundle, tmp_path: Path) -> Iterator:
+    from sheet_helpers import free_window
+    from test_sheet_actions import NOW, TODAY, SaveDialog
+
+    from kiosk.app import build_main_window
+    from kiosk.ui.print_actions import TakeAway
+
+    dialog = SaveDialog(tmp_path / "documents")
+    dialog.folder.mkdir()
+    service = TakeAway(
+        texts=bundle.texts,
+        font_family=bundle.font_family,
+        find_printer=lambda: None,
+        choose_save_path=dialog,
+        save_dir=lambda: dialog.folder,
+        now=lambda: NOW,
+    )
+    window = build_main_window(bundle, today=lambda: TODAY, take_away=service)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.wait_exposed(window)
+    yield window, dialog
+    free_window(window)
+
+
+def save_actions(window):
+    from test_sheet_actions import CALCULATION_WALKS, actions_of, walk_to_result
+
+    return actions_of(walk_to_result(window, CALCULATION_WALKS[1]))
+
+
+def failure_detail(actions) -> str:
+    from test_sheet_actions import failure_detail as shown
+
+    return shown(actions)
+
+
+@pytest.mark.skipif(not LINUX, reason="RLIMIT_FSIZE")
+def test_save_pdf_to_a_full_disk_says_save_failed_and_what_to_do_instead(saving_window) -> None:
+    window, dialog = saving_window
+    actions = save_actions(window)
+    with file_size_limit(24 * 1024):  # a disk with 24 KiB left; the sheet is about 150 KiB
+        assert actions.save_pdf() is None
+    assert actions.status.text() == "保存失败"
+    assert actions.notice.failed()
+    detail = failure_detail(actions)
+    chosen = dialog.folder / "chosen.pdf"
+    assert (
+        detail
+        == f"{chosen} 没有存上，也没有留下不完整的文件。原因：磁盘空间不够。可以改用“扫码带走”。"
+    )
+    assert actions.qr_button.isVisible()
+    assert os.listdir(dialog.folder) == []
+    assert actions.failure_view is not None
+    actions.failure_view.close_button.click()
+    assert not actions.failure_view.isVisible()
+    assert actions.save_pdf() == chosen  # room again: saved
+    assert actions.status.text() == f"已保存：{chosen}" and not actions.notice.failed()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_save_pdf_onto_something_not_a_file_is_refused(saving_window, tmp_path: Path) -> None:
+    """A FIFO (or a device, a folder) where the PDF should go: refused, nothing written."""
+    window, _ = saving_window
+    target = tmp_path / "pipe.pdf"
+    os.mkfifo(target)
+    actions = save_actions(window)
+    actions._service.choose_save_path = lambda parent, suggested, texts: target
+    assert actions.save_pdf() is None
+    assert actions.status.text() == "保存失败"
+    assert "原因：这个位置不能写入。" in failure_detail(actions)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "pipe.pdf"]
+
+
 def test_printed_sheets_read_back(tmp_path: Path) -> None:
     """What write_atomically wrote through write_pdf is the whole document."""
     import subprocess
