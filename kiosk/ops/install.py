@@ -23,6 +23,7 @@ from kiosk.ops.idle import CountdownOverlay, IdleWatcher
 from kiosk.ops.lockdown import Lockdown
 from kiosk.ops.logs import last_lines
 from kiosk.ops.overlay import Overlay
+from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS
 from kiosk.ops.usage import UsageCounter
 from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
@@ -256,6 +257,12 @@ class Operations(QObject):
             self.pin_pad.show_message(ops.pin_wrong.format(remaining=result.tries_left))
         elif result.outcome is PinOutcome.NOT_SET:
             self.pin_pad.show_message(ops.pin_not_set)
+        elif result.outcome is PinOutcome.TOO_SHORT:
+            self.pin_pad.show_message(
+                ops.pin_too_short.format(min=MIN_PIN_DIGITS, max=MAX_PIN_DIGITS)
+            )
+        elif result.outcome is PinOutcome.ERROR:  # for the staff member at the pad: not 抱歉
+            self.pin_pad.show_message(ops.pin_check_failed)
         else:
             self._show_lock_state()
 

@@ -41,6 +41,8 @@ class OpsTexts(Section):
     pin_wrong: str
     pin_locked: str
     pin_not_set: str
+    pin_too_short: str
+    pin_check_failed: str
     admin_title: str
     admin_versions: str
     admin_app_version: str
