@@ -21,7 +21,7 @@ from kiosk.ops.checks import check_bundle, content_fingerprint
 from kiosk.ops.crash import CrashGuard, CrashMessage
 from kiosk.ops.idle import CountdownOverlay, IdleWatcher
 from kiosk.ops.lockdown import Lockdown
-from kiosk.ops.logs import last_lines
+from kiosk.ops.logs import last_lines, log_failures
 from kiosk.ops.overlay import Overlay
 from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS
 from kiosk.ops.usage import UsageCounter
@@ -221,6 +221,9 @@ class Operations(QObject):
             for event, count in sorted(counts.items(), key=lambda item: str(item[0]))
         ] or [ops.usage_none]
         logs = last_lines(self.hooks.log_file, LOG_LINES) or [ops.admin_no_log]
+        failures = log_failures()
+        if failures.count:  # a full disk: the lines above are not the latest
+            logs.insert(0, ops.log_failures.format(count=failures.count, error=failures.error))
         return [
             (ops.admin_versions, versions, ""),
             (ops.admin_check, check_lines, ""),

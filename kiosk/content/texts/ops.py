@@ -62,5 +62,6 @@ class OpsTexts(Section):
     usage_events: UsageEventTexts
     admin_log: str
     admin_no_log: str
+    log_failures: str
     admin_close: str
     admin_exit: str
