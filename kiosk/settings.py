@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kiosk.ops.pin import parse_pin_hash
-from kiosk.rules.loader import DataFileError, validate_file
+from kiosk.rules.loader import DataFileError, read_toml, validate_file
 
 APP_DIR_NAME = "weihai-si-kiosk"
 SETTINGS_FILE_NAME = "settings.toml"
@@ -102,6 +102,13 @@ class KioskSettings(BaseModel):
         ge=10,
         le=600,
         description="seconds a print job may take before it counts as failed and is cancelled",
+    )
+    bundle_retry_s: int = Field(
+        30,
+        ge=5,
+        le=600,
+        description="in kiosk mode, how often a broken bundle or settings file is tried again "
+        "while the 暂停服务 page shows",
     )
 
     @field_validator("admin_pin_hash")
@@ -201,6 +208,36 @@ def load_settings(
         raise DataFileError(source, ", ".join(overrides), str(exc)) from None
 
 
+def salvage_settings(
+    path: Path | None = None,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> KioskSettings:
+    """What can still be used of a settings file that :func:`load_settings` refused: every key
+    that is valid on its own (the mode, the admin gate, the service window...), the flags on top,
+    defaults for the rest. For the 暂停服务 page of a terminal whose settings are broken; never
+    raises. Nothing of a file that is not TOML at all."""
+    source = path if path is not None else default_config_path(env)
+    try:
+        raw = read_toml(source) if os.path.lexists(source) else {}
+    except DataFileError:
+        raw = {}
+    kept: dict[str, Any] = {}
+    for key, value in {**raw, **(overrides or {})}.items():
+        if key not in KioskSettings.model_fields:
+            continue
+        try:
+            KioskSettings.model_validate({key: value})
+        except ValueError:
+            continue
+        kept[key] = value
+    try:
+        return KioskSettings.model_validate(kept)
+    except ValueError:
+        return KioskSettings()
+
+
 __all__ = [
     "MIN_COUNTDOWN_S",
     "Corner",
@@ -209,4 +246,5 @@ __all__ = [
     "default_config_path",
     "default_state_dir",
     "load_settings",
+    "salvage_settings",
 ]

@@ -240,6 +240,7 @@ class PinPad(Overlay):
     def __init__(self, host: QWidget, *, texts: Texts) -> None:
         super().__init__(host, name="PinPad", card_width=PIN_CARD_WIDTH)
         ops = texts.ops
+        self._ops = ops
         self.title = label(ops.pin_title, "heading")
         self.dots = label("", "display", wrap=False)
         self.dots.setObjectName("pin_dots")
@@ -303,6 +304,25 @@ class PinPad(Overlay):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def show_check(self, result: PinCheck | None, *, locked_for: float, pin_set: bool) -> None:
+        """Say what a PIN check that did not open gave (None: the pad's state as it opens)."""
+        ops = self._ops
+        outcome = result.outcome if result is not None else None
+        self.set_locked(bool(locked_for))
+        if outcome is PinOutcome.WRONG and result is not None:
+            self.show_message(ops.pin_wrong.format(remaining=result.tries_left))
+        elif outcome is PinOutcome.TOO_SHORT:
+            self.show_message(ops.pin_too_short.format(min=MIN_PIN_DIGITS, max=MAX_PIN_DIGITS))
+        elif outcome is PinOutcome.ERROR:  # for the staff member at the pad: not 抱歉
+            self.show_message(ops.pin_check_failed)
+        elif locked_for:
+            minutes = max(1, -(-int(locked_for) // 60))
+            self.show_message(ops.pin_locked.format(minutes=minutes))
+        elif not pin_set:
+            self.show_message(ops.pin_not_set)
+        else:
+            self.show_message("")
 
     def set_locked(self, locked: bool) -> None:
         self._locked = locked

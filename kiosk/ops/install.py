@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__
 from kiosk.ops import usage as events
-from kiosk.ops.admin import AdminGate, AdminPanel, PinLock, PinOutcome, PinPad
+from kiosk.ops.admin import AdminGate, AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
 from kiosk.ops.attract import AttractScreen
 from kiosk.ops.checks import check_bundle, content_fingerprint
 from kiosk.ops.crash import CrashGuard, CrashMessage
@@ -23,7 +23,6 @@ from kiosk.ops.idle import CountdownOverlay, IdleWatcher
 from kiosk.ops.lockdown import Lockdown
 from kiosk.ops.logs import last_lines, log_failures
 from kiosk.ops.overlay import Overlay
-from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS
 from kiosk.ops.usage import UsageCounter
 from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
@@ -250,36 +249,20 @@ class Operations(QObject):
 
     def _on_pin(self, pin: str) -> None:
         result = self.pin_lock.check(pin)
-        ops = self.bundle.texts.ops
         self.pin_pad.keypad.clear()
         if result.outcome is PinOutcome.OPEN:
             log.info("admin panel opened")
             self.pin_pad.close_overlay()
             self.open_admin_panel()
-        elif result.outcome is PinOutcome.WRONG:
-            self.pin_pad.show_message(ops.pin_wrong.format(remaining=result.tries_left))
-        elif result.outcome is PinOutcome.NOT_SET:
-            self.pin_pad.show_message(ops.pin_not_set)
-        elif result.outcome is PinOutcome.TOO_SHORT:
-            self.pin_pad.show_message(
-                ops.pin_too_short.format(min=MIN_PIN_DIGITS, max=MAX_PIN_DIGITS)
-            )
-        elif result.outcome is PinOutcome.ERROR:  # for the staff member at the pad: not 抱歉
-            self.pin_pad.show_message(ops.pin_check_failed)
         else:
-            self._show_lock_state()
+            self._show_lock_state(result)
 
-    def _show_lock_state(self) -> None:
-        ops = self.bundle.texts.ops
-        left = self.pin_lock.locked_for()
-        self.pin_pad.set_locked(bool(left))
-        if left:
-            minutes = max(1, -(-int(left) // 60))
-            self.pin_pad.show_message(ops.pin_locked.format(minutes=minutes))
-        elif self.settings.admin_pin_hash is None:
-            self.pin_pad.show_message(ops.pin_not_set)
-        else:
-            self.pin_pad.show_message("")
+    def _show_lock_state(self, result: PinCheck | None = None) -> None:
+        self.pin_pad.show_check(
+            result,
+            locked_for=self.pin_lock.locked_for(),
+            pin_set=self.settings.admin_pin_hash is not None,
+        )
 
 
 def install_operations(
