@@ -175,13 +175,10 @@ class TakeAway(QObject):
             self.spooler, name, job, limit_s=self.print_limit_s, poll_ms=self.poll_ms, parent=self
         )
         self.hold()
-        follower.finished.connect(lambda _verdict: self._follower_done(follower))
+        follower.finished.connect(lambda _verdict: self.release())  # the outcome is shown
+        follower.cleaned.connect(follower.deleteLater)  # a failed job: once purged
         follower.start()
         return follower
-
-    def _follower_done(self, follower: PrintFollower) -> None:
-        follower.deleteLater()
-        self.release()
 
     def print_sheet(self, sheet: Sheet, printer: QPrinter) -> None:
         """Send ``sheet`` to ``printer`` through Qt. Raises :class:`SheetRenderError` when it

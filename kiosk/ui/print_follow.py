@@ -1,8 +1,11 @@
 """Follow one print job on a timer until it is printed, or has failed (then cancel it).
 
 The decisions are :func:`kiosk.ops.print_jobs.judge`'s; this QObject only asks the printing system
-every ``poll_ms`` without blocking the screen, cancels a failed job so that nothing is left in the
-spool, logs the outcome and emits :attr:`PrintFollower.finished` once.
+every ``poll_ms`` without blocking the screen, logs the outcome and emits
+:attr:`PrintFollower.finished` once. A failed job is cancelled and purged; a job that was being
+sent when it was purged stays listed as cancelled until its backend has stopped, so it is purged
+again until the printing system no longer knows it (:attr:`PrintFollower.cleaned`): nothing of it is
+left in the spool.
 """
 
 from __future__ import annotations
@@ -13,17 +16,19 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.ops.print_jobs import Outcome, PrintError, Spooler, Verdict, judge
+from kiosk.ops.print_jobs import JobState, Outcome, PrintError, Spooler, Verdict, judge
 
 log = logging.getLogger(__name__)
 
 POLL_MS = 500
+PURGE_TRIES = 40  # a poll each: 20 s at the default for a backend to stop
 
 
 class PrintFollower(QObject):
     """Follows job ``job`` on ``printer`` for at most ``limit_s`` seconds of ``clock``."""
 
     finished = Signal(object)  # the final Verdict
+    cleaned = Signal()  # after finished: nothing of the job is left (or it could not be purged)
 
     def __init__(
         self,
@@ -44,6 +49,7 @@ class PrintFollower(QObject):
         self._clock = clock
         self._started = clock()
         self.verdict: Verdict | None = None
+        self._purges = 0
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
         self._timer.timeout.connect(self.poll)
@@ -80,13 +86,37 @@ class PrintFollower(QObject):
                 verdict.failure.value if verdict.failure else "?",
                 elapsed,
                 verdict.detail,
-                "cancelled and removed from the spool" if cancelled else "could not be cancelled",
+                "cancelled" if cancelled else "could not be cancelled",
             )
+            self._timer.timeout.disconnect(self.poll)
+            self._timer.timeout.connect(self._purge)
+            self._timer.start()
         elif verdict.outcome is Outcome.PRINTED:
             log.info("print job %s printed after %.1f s", where, elapsed)
         else:
             log.info("print job %s handed over; the printing system keeps no record", where)
         self.finished.emit(verdict)
+        if verdict.outcome is not Outcome.FAILED:
+            self.cleaned.emit()
+
+    def _purge(self) -> None:
+        """Until the printing system no longer knows the cancelled job: purge it again."""
+        where = f"{self.printer}-{self.job}"
+        self._purges += 1
+        try:
+            state = self.spooler.job_state(self.printer, self.job)
+        except PrintError:
+            state = JobState.PROCESSING  # no answer: ask again
+        if state is None:
+            log.info("print job %s removed from the spool", where)
+        elif self._purges >= PURGE_TRIES:
+            log.warning("print job %s is still in the spool (%s)", where, state.name)
+        else:
+            if state in (JobState.CANCELED, JobState.ABORTED, JobState.COMPLETED):
+                self.spooler.cancel(self.printer, self.job)  # its backend has stopped: purge
+            return
+        self._timer.stop()
+        self.cleaned.emit()
 
 
 __all__ = ["POLL_MS", "PrintFollower"]

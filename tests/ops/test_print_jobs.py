@@ -80,7 +80,9 @@ class FakeSpooler:
         return self.status
 
     def cancel(self, printer: str, job: int) -> bool:
+        """As CUPS does: a job still being sent stays listed as cancelled until purged again."""
         self.cancelled.append(job)
+        self.state = JobState.CANCELED if self.state is JobState.PROCESSING else None
         return True
 
 
@@ -103,6 +105,24 @@ def test_the_follower_cancels_a_job_that_times_out_and_reports_once(qapp: Any) -
     assert spooler.cancelled == [7]
     follower.poll()  # final: asked no more, reported once
     assert seen == [verdict] and spooler.cancelled == [7]
+
+
+def test_a_job_cancelled_while_being_sent_is_purged_again_until_it_is_gone(
+    qapp: Any, qtbot: Any
+) -> None:
+    from kiosk.ui.print_follow import PrintFollower
+
+    spooler = FakeSpooler()
+    spooler.state = JobState.PROCESSING
+    spooler.status = STOPPED
+    follower = PrintFollower(spooler, "hall", 7, limit_s=10, poll_ms=1, clock=lambda: 0.0)
+    cleaned: list[bool] = []
+    follower.cleaned.connect(lambda: cleaned.append(True))
+    verdict = follower.poll()
+    assert verdict.failure is Failure.STOPPED
+    assert spooler.state is JobState.CANCELED  # still listed after the first purge
+    qtbot.wait_until(lambda: cleaned == [True])
+    assert spooler.cancelled == [7, 7] and spooler.state is None
 
 
 def test_the_follower_reports_a_printed_job_without_cancelling(qapp: Any) -> None:
