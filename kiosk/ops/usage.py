@@ -70,6 +70,6 @@ class UsageCounter:
         data = json.dumps(self._counts, sort_keys=True, indent=1).encode("utf-8")
         try:  # all or nothing, and no temporary file left behind (a full disk)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(self.path, data)
+            write_atomically(self.path, data, sync=False)  # counted at page changes
         except OSError as exc:
             log.warning("usage counts not saved: %s", type(exc).__name__)
