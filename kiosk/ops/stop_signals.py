@@ -36,10 +36,9 @@ class StopSignals(QObject):
         self._previous = {number: signal.signal(number, _note) for number in STOP_SIGNALS}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_wakeup)
-        self.destroyed.connect(self.uninstall)
 
     def uninstall(self) -> None:
-        """The default handling again (tests; the end of main())."""
+        """The default handling again (called by KioskService.shutdown at the end of main())."""
         for number, previous in self._previous.items():
             signal.signal(number, previous)
         self._previous = {}
