@@ -17,12 +17,13 @@ from kiosk import resources
 from kiosk.bundle import Bundle, validate_bundle
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from kiosk.journeys import JOURNEYS, JourneySpec, load
-from kiosk.ops.install import Operations, OpsHooks, install_operations
+from kiosk.ops.cups import cups_spooler
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.main_window import MainWindow, PageBuilder
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.install import Operations, OpsHooks, install_operations
 from kiosk.ui.pages.home import HomePage, JourneyTile
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import TakeAway, show_print_dialog
@@ -205,8 +206,9 @@ def build_main_window(bundle: Bundle, **options: Any) -> MainWindow:
 
 def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: str) -> TakeAway:
     """打印 on a hall terminal (straight to the default printer, no dialog) and for the clerk
-    (with the print dialog); 保存PDF for the clerk and the demo; the demo never prints. Without
-    settings (tests, the self-test) every action is on and nothing opens a dialog."""
+    (with the print dialog), followed through CUPS where there is CUPS; 保存PDF for the clerk and
+    the demo; the demo never prints. Without settings (tests, the self-test) every action is on,
+    nothing opens a dialog and printing goes through Qt."""
     if settings is None:
         return TakeAway(texts=texts, font_family=font_family)
     mode = settings.mode
@@ -216,4 +218,7 @@ def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: 
         printing_enabled=mode != "demo",
         save_pdf_enabled=mode != "kiosk",
         print_dialog=show_print_dialog if mode == "windowed" else None,
+        spooler=cups_spooler() if mode != "demo" else None,  # None without CUPS (Windows)
+        print_limit_s=settings.print_timeout_s,
+        service_window=settings.service_window,
     )

@@ -45,12 +45,12 @@ from kiosk import __version__
 from kiosk.app import Bundle, build_kiosk
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import logs
-from kiosk.ops.install import Operations, OpsHooks
 from kiosk.ops.pin import MIN_PIN_DIGITS, hash_pin, verify_pin
 from kiosk.ops.usage import UsageCounter
 from kiosk.present import Sheet, make_sheet, present_retirement
 from kiosk.rules import Category, YearMonth, retirement
 from kiosk.settings import KioskSettings, load_settings
+from kiosk.ui.ops.install import Operations, OpsHooks
 from kiosk.ui.print_actions import QrCodeWidget, TakeAway, default_printer
 
 CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules")

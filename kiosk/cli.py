@@ -2,7 +2,8 @@
 ``kiosk-calc hash-pin``, which prints the admin PIN's hash (one line) for the settings file.
 
 Amounts are strings with 2 decimals, months are integers, year-months are ``YYYY-MM``. Bad input
-exits with status 2 and one line on stderr naming the field; a broken data file exits with 1.
+exits with status 2 and one line on stderr naming the field; a broken data file exits with 1; a
+``--pdf`` that cannot be written exits with 3 (one line, and no partial file).
 """
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ from kiosk.fingerprint import resources_fingerprint
 from kiosk.journeys import JOURNEYS, CliCommand, JourneySpec
 from kiosk.journeys import args as arg_types
 from kiosk.present import Presentation
-from kiosk.rules import DataFileError, ErrorCode, InputError, RulesData, load_rules
+from kiosk.rules import DataFileError, InputError, RulesData, load_rules
 
 EXIT_BAD_INPUT = 2
 EXIT_BAD_DATA = 1
+EXIT_NOT_WRITTEN = 3  # --pdf: the sheet could not be written (nothing is left at the path)
+
+
+class PdfNotWritten(Exception):
+    """``--pdf PATH`` could not be written: a full disk, a missing or read-only folder, or a
+    path that is not a regular file (``/dev/full``)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -138,7 +145,7 @@ def _write_sheet(
     try:
         write_pdf(built, args.pdf, font_family=family)
     except SheetRenderError as exc:
-        raise InputError("pdf", ErrorCode.NOT_WRITABLE, detail=f"{args.pdf}: {exc}") from exc
+        raise PdfNotWritten(f"无法写入 {args.pdf}: {exc}") from None
 
 
 def main(argv: Sequence[str] | None = None, *, journeys: Sequence[JourneySpec] = JOURNEYS) -> int:
@@ -175,6 +182,9 @@ def main(argv: Sequence[str] | None = None, *, journeys: Sequence[JourneySpec] =
     except InputError as exc:
         print(f"kiosk-calc: {exc.field}: {fmt.error_text(texts, exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except PdfNotWritten as exc:
+        print(f"kiosk-calc: pdf: {exc}", file=sys.stderr)
+        return EXIT_NOT_WRITTEN
     try:
         json.dump(output, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from kiosk.rules.loader import read_data_file
+
 RULES_PART = "rules"
+DATA_SUFFIX = ".toml"
+MAX_FINGERPRINTED_BYTES = 64 * 1024 * 1024  # far above the largest bundled file (a font)
 DIGITS = 12
 
 
@@ -33,8 +37,15 @@ class ResourcesFingerprint:
 
 
 def _files(root: Path) -> list[Path]:
+    """Every entry but folders: a FIFO, a dangling link, an unreadable file or a folder named
+    like a data file (``*.toml``) is read, and so named, like any other, never skipped."""
     return sorted(
-        (path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts),
+        (
+            path
+            for path in root.rglob("*")
+            if (not path.is_dir() or path.suffix == DATA_SUFFIX)
+            and "__pycache__" not in path.parts
+        ),
         key=lambda path: path.relative_to(root).as_posix(),
     )
 
@@ -44,7 +55,7 @@ def _fingerprint(root: Path, files: list[Path]) -> Fingerprint:
     newest: float | None = None
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        data = path.read_bytes()
+        data = read_data_file(path, limit=MAX_FINGERPRINTED_BYTES)
         digest.update(len(data).to_bytes(8, "big") + data)
         mtime = path.stat().st_mtime
         newest = mtime if newest is None else max(newest, mtime)
@@ -53,7 +64,8 @@ def _fingerprint(root: Path, files: list[Path]) -> Fingerprint:
 
 
 def resources_fingerprint(root: Path) -> ResourcesFingerprint:
-    """The rules and content fingerprints of the resources folder ``root``."""
+    """The rules and content fingerprints of the resources folder ``root``; a file that is no
+    readable regular file raises :class:`~kiosk.rules.DataFileError` naming it."""
     files = _files(root)
     rules = [path for path in files if path.relative_to(root).parts[0] == RULES_PART]
     content = [path for path in files if path.relative_to(root).parts[0] != RULES_PART]

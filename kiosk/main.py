@@ -1,7 +1,10 @@
 """``kiosk``: parse the options, load the settings and the bundle, build the window, run.
 
 A broken data or settings file never reaches the user as a traceback: it stops start-up with a
-dialog and a line on stderr naming the file and the field (or key), and exit status 1.
+dialog and a line on stderr naming the file and the field (or key), and exit status 1; in kiosk
+mode the terminal shows 暂停服务 instead, logs the detail and serves once the files are fixed
+(:mod:`kiosk.ui.ops.out_of_service`). One kiosk-mode instance per user (exit status 3 for a second);
+SIGTERM and SIGHUP end it with "kiosk stopped" in the log and exit status 0.
 
 Modes (``--kiosk`` / ``--windowed`` / ``--demo``, or ``mode`` in the settings file): see
 :class:`kiosk.settings.KioskSettings`. ``kiosk --hash-pin`` prints the hash for ``admin_pin_hash``
@@ -17,11 +20,17 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from kiosk import __version__
 
+if TYPE_CHECKING:
+    from kiosk.ops.single_instance import InstanceLock
+    from kiosk.service import KioskService
+
 EXIT_BAD_DATA = 1
+EXIT_USAGE = 2
+EXIT_ALREADY_RUNNING = 3  # kiosk mode: another kiosk-mode instance of this user is running
 # --self-test --config FILE: the PIN whose hash FILE's admin_pin_hash holds, tried at the gate
 SELF_TEST_PIN_VARIABLE = "KIOSK_SELF_TEST_PIN"
 
@@ -124,28 +133,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from kiosk.rules import DataFileError
-    from kiosk.settings import load_settings
+    from kiosk.settings import load_settings, salvage_settings
 
     checking = args.smoke or args.self_test
+    settings_problem: DataFileError | None = None
     try:
         settings = load_settings(args.config, overrides=_overrides(args))
     except DataFileError as exc:
-        return _startup_failed(f"kiosk: settings: {exc}", checking=checking)
+        settings_problem = exc
+        # a hall terminal shows 暂停服务 with what can be read; anything else stops here
+        settings = salvage_settings(args.config, overrides=_overrides(args))
+        if checking or settings.mode != "kiosk":
+            return _startup_failed(f"kiosk: settings: {exc}", checking=checking)
+    lock: InstanceLock | None = None
+    if not checking and settings.mode == "kiosk":
+        alone, lock = _one_kiosk_only()
+        if not alone:
+            return EXIT_ALREADY_RUNNING
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.app import build_kiosk, load_bundle
+    from kiosk.app import load_bundle
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    try:
-        bundle = load_bundle(args.resources)
-    except DataFileError as exc:
-        return _startup_failed(f"kiosk: {exc}", checking=checking)
+    bundle = None
+    problem = settings_problem
+    if problem is None:
+        try:
+            bundle = load_bundle(args.resources)
+        except DataFileError as exc:
+            problem = exc
+            if checking or settings.mode != "kiosk":
+                return _startup_failed(f"kiosk: {exc}", checking=checking)
 
     if args.self_test:
         from kiosk.selftest import run_self_test
 
+        assert bundle is not None
         return run_self_test(
             bundle,
             screenshots=args.screenshots,
@@ -153,43 +178,81 @@ def main(argv: Sequence[str] | None = None) -> int:
             pin=os.environ.get(SELF_TEST_PIN_VARIABLE),
         )
 
-    from kiosk.ops.install import OpsHooks
     from kiosk.ops.logs import setup_logging
+    from kiosk.service import KioskService
+    from kiosk.ui.ops.install import OpsHooks
 
     log_file = None if checking else setup_logging(settings.resolved_log_dir())
+    service = KioskService(  # from here SIGTERM and SIGHUP stop it cleanly
+        hooks=OpsHooks(log_file=log_file), size=args.size, fullscreen=args.fullscreen, parent=app
+    )
     log.info("kiosk %s starting, mode %s", __version__, settings.mode)
-    if settings.mode == "kiosk" and settings.admin_pin_hash is None:
-        log.warning(
-            "kiosk mode without admin_pin_hash: the admin panel (and exit) cannot be opened"
-        )
-
-    kiosk = build_kiosk(bundle, settings=settings, ops_hooks=OpsHooks(log_file=log_file))
-    window, operations = kiosk.window, kiosk.operations
-    assert operations is not None  # settings given
-    operations.crash_guard.install()
-    window.resize(*(args.size or (1366, 768)))
-    if args.smoke:
-        from kiosk.smoke import exit_after_first_paint
-
-        if operations.lockdown is not None:
-            operations.lockdown.allow_close()
-        exit_after_first_paint(window)
-    if settings.mode == "kiosk":
-        from kiosk.ops.lockdown import show_kiosk_window
-
-        show_kiosk_window(
-            window, hide_cursor=settings.cursor_hidden, idle_reset=operations.idle.timed_out
-        )
-    elif args.fullscreen:
-        window.showFullScreen()
+    if bundle is not None:
+        service.serve(settings, bundle, smoke=args.smoke)
     else:
-        window.show()
-    operations.start()
+        assert problem is not None  # logged, on stderr too
+        _suspend(service, problem, settings, args)
     try:
         return app.exec()
     finally:
-        operations.crash_guard.uninstall()
+        service.shutdown()
         log.info("kiosk stopped")
+        if lock is not None:
+            lock.release()
+
+
+def _one_kiosk_only() -> tuple[bool, InstanceLock | None]:
+    """Whether this may run as the user's kiosk, and the lock it now holds. Another kiosk-mode
+    instance holding it: no (said on stderr). A lock that cannot be taken at all (no state
+    folder) is no reason not to run."""
+    from kiosk.ops.single_instance import LOCK_FILE_NAME, InstanceLock
+    from kiosk.settings import default_state_dir
+
+    lock = InstanceLock(default_state_dir() / LOCK_FILE_NAME)
+    try:
+        if lock.acquire():
+            return True, lock
+    except OSError as exc:
+        print(f"kiosk: no single-instance lock ({exc}); starting anyway", file=sys.stderr)
+        return True, None
+    print(
+        f"kiosk: a kiosk-mode instance is already running for this user (process {lock.holder()},"
+        f" lock {lock.path}); this one exits",
+        file=sys.stderr,
+    )
+    return False, None
+
+
+def _suspend(service: KioskService, problem: Exception, settings: Any, args: Any) -> None:
+    """暂停服务 in the words and font of whichever bundle still has them; the settings and the
+    bundle are tried again on a timer, and the kiosk serves once they load."""
+    from kiosk import resources
+    from kiosk.app import load_bundle
+    from kiosk.rules import DataFileError
+    from kiosk.settings import load_settings
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.ops.out_of_service import out_of_service_texts
+
+    roots = [args.resources or resources.resources_dir(), resources.resources_dir()]
+    family = ""
+    for root in roots:
+        try:
+            family = register_fonts(resources.fonts_dir(root))
+            break
+        except DataFileError:
+            continue
+
+    def load() -> tuple[Any, Any]:
+        return load_settings(args.config, overrides=_overrides(args)), load_bundle(args.resources)
+
+    assert isinstance(problem, DataFileError)
+    service.suspend(
+        problem,
+        settings,
+        texts=out_of_service_texts(roots, settings.language),
+        font_family=family,
+        load=load,
+    )
 
 
 def run() -> NoReturn:

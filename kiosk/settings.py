@@ -27,7 +27,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from kiosk.ops.pin import parse_pin_hash
-from kiosk.rules.loader import DataFileError, validate_file
+from kiosk.rules.loader import DataFileError, read_toml, validate_file
 
 APP_DIR_NAME = "weihai-si-kiosk"
 SETTINGS_FILE_NAME = "settings.toml"
@@ -89,6 +89,26 @@ class KioskSettings(BaseModel):
     usage_file: Path | None = Field(
         None,
         description="JSON file of anonymous usage counts; unset means the platform's state folder",
+    )
+    service_window: int | None = Field(
+        None,
+        ge=1,
+        le=99,
+        description="the hall's service window (号窗口) a failed print or the 暂停服务 page sends "
+        "citizens to; unset means 'the hall staff'",
+    )
+    print_timeout_s: int = Field(
+        60,
+        ge=10,
+        le=600,
+        description="seconds a print job may take before it counts as failed and is cancelled",
+    )
+    bundle_retry_s: int = Field(
+        30,
+        ge=5,
+        le=600,
+        description="in kiosk mode, how often a broken bundle or settings file is tried again "
+        "while the 暂停服务 page shows",
     )
 
     @field_validator("admin_pin_hash")
@@ -175,7 +195,7 @@ def load_settings(
     """Settings from ``path`` (must exist) or the default file (may be missing), then ``overrides``
     (command-line flags) on top. Raises :class:`DataFileError` naming the file and the key."""
     source = path if path is not None else default_config_path(env)
-    if path is None and not source.exists():
+    if path is None and not os.path.lexists(source):
         base = KioskSettings()
     else:
         base = validate_file(source, KioskSettings)
@@ -188,6 +208,36 @@ def load_settings(
         raise DataFileError(source, ", ".join(overrides), str(exc)) from None
 
 
+def salvage_settings(
+    path: Path | None = None,
+    *,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> KioskSettings:
+    """What can still be used of a settings file that :func:`load_settings` refused: every key
+    that is valid on its own (the mode, the admin gate, the service window...), the flags on top,
+    defaults for the rest. For the 暂停服务 page of a terminal whose settings are broken; never
+    raises. Nothing of a file that is not TOML at all."""
+    source = path if path is not None else default_config_path(env)
+    try:
+        raw = read_toml(source) if os.path.lexists(source) else {}
+    except DataFileError:
+        raw = {}
+    kept: dict[str, Any] = {}
+    for key, value in {**raw, **(overrides or {})}.items():
+        if key not in KioskSettings.model_fields:
+            continue
+        try:
+            KioskSettings.model_validate({key: value})
+        except ValueError:
+            continue
+        kept[key] = value
+    try:
+        return KioskSettings.model_validate(kept)
+    except ValueError:
+        return KioskSettings()
+
+
 __all__ = [
     "MIN_COUNTDOWN_S",
     "Corner",
@@ -196,4 +246,5 @@ __all__ = [
     "default_config_path",
     "default_state_dir",
     "load_settings",
+    "salvage_settings",
 ]

@@ -20,6 +20,7 @@ from kiosk.content.pinyin import (
 )
 from kiosk.content.search import SearchIndex
 from kiosk.content.texts import CommonTexts
+from kiosk.files import default_file_mode, write_atomically
 from kiosk.rules import RulesData
 from kiosk.rules.loader import DataFileError
 
@@ -63,7 +64,11 @@ def pinyin_command(folder: Path, content: Content, *, write: bool) -> dict[str, 
     path = readings_path(folder)
     missing = unread_texts(content, load_readings(folder))
     if write:
-        path.write_text(readings_toml(texts), encoding="utf-8")
+        try:  # a read-only bundle or a full disk: named, and no half-written file
+            write_atomically(path, readings_toml(texts).encode("utf-8"), mode=default_file_mode())
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise DataFileError(path, "", f"cannot be written (无法写入): {reason}") from None
     return {"file": str(path), "texts": len(texts), "missing": len(missing), "written": write}
 
 

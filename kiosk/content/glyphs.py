@@ -9,7 +9,9 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.rules.loader import DataFileError, read_toml
+from kiosk.rules.loader import MAX_FILE_BYTES, DataFileError, read_data_file, read_toml
+
+MAX_FONT_BYTES = 64 * 1024 * 1024  # the bundled subsets are about 3 MB each
 
 
 def _format4(data: bytes, offset: int) -> set[int]:
@@ -47,8 +49,8 @@ def _format12(data: bytes, offset: int) -> set[int]:
 
 def font_characters(path: Path) -> frozenset[int]:
     """Every code point ``path`` (an OTF/TTF) maps to a glyph."""
+    data = read_data_file(path, limit=MAX_FONT_BYTES)  # missing, a folder, a FIFO...: named
     try:
-        data = path.read_bytes()
         tables = struct.unpack_from(">H", data, 4)[0]
         cmap = next(
             struct.unpack_from(">I", data, 12 + 16 * i + 8)[0]
@@ -65,11 +67,9 @@ def font_characters(path: Path) -> frozenset[int]:
                 found |= _format4(data, cmap + sub)
             elif kind == 12:
                 found |= _format12(data, cmap + sub)
-    except FileNotFoundError:
-        raise DataFileError(path, "", "font file is missing") from None
     except StopIteration:
         raise DataFileError(path, "", "not a readable OpenType font: no cmap table") from None
-    except (OSError, struct.error) as exc:
+    except struct.error as exc:
         raise DataFileError(path, "", f"not a readable OpenType font: {exc}") from None
     if not found:
         raise DataFileError(path, "cmap", "no Unicode character map")
@@ -116,14 +116,17 @@ def font_problems(root: Path, extra: Iterable[tuple[Path, str, str]] = ()) -> li
         return sorted(char for char in set(text) - drawable if needs_glyph(char))
 
     located: list[tuple[Path, str, str]] = []
+    problems: list[DataFileError] = []
     for folder in TEXT_FOLDERS:
         for path in sorted((root / folder).rglob("*.toml")):
-            raw = path.read_bytes()
-            if not undrawable(raw.decode("utf-8", errors="replace")):
-                continue
-            located += [(path, field, text) for field, text in nested_strings(read_toml(path))]
+            try:  # a stray folder, FIFO or dangling link named *.toml is named, not read
+                raw = read_data_file(path, limit=MAX_FILE_BYTES)
+                if not undrawable(raw.decode("utf-8", errors="replace")):
+                    continue
+                located += [(path, field, text) for field, text in nested_strings(read_toml(path))]
+            except DataFileError as exc:
+                problems.append(exc)
     located += list(extra)
-    problems: list[DataFileError] = []
     for path, field, text in located:
         missing = undrawable(text)
         if missing:

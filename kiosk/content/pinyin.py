@@ -11,6 +11,7 @@ bundled file exactly what pypinyin says. Never imports Qt.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -63,7 +64,7 @@ def load_readings(directory: Path) -> dict[str, tuple[str, ...]]:
     """The bundled readings of ``directory`` (``resources/content``); none if the file is absent.
     A broken file raises :class:`DataFileError` naming it and the field."""
     path = readings_path(directory)
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to nothing is named as broken, not taken as absent
         return {}
     parsed = validate_file(path, ReadingsFile)
     return {text: tuple(syllables.split()) for text, syllables in parsed.readings.items()}

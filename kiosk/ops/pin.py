@@ -20,6 +20,10 @@ DEFAULT_P = 1
 SALT_BYTES = 16
 KEY_BYTES = 32
 MAX_N = 2**20
+# What one PIN check may cost this terminal: n*r*p at most 2**20 (r=8: n up to 2**17, 128 MiB and
+# about half a second here). hashlib refuses more than 2 GiB of scrypt memory outright, and a
+# check that takes seconds freezes the PIN pad.
+MAX_COST = 2**20
 MIN_PIN_DIGITS = 4
 MAX_PIN_DIGITS = 8
 
@@ -33,9 +37,20 @@ class PinHash:
     key: bytes
 
 
+def scrypt_memory(n: int, r: int, p: int) -> int:
+    """Bytes scrypt needs for these parameters (OpenSSL's count: 128·r·(n+2) + 128·r·p)."""
+    return 128 * r * (n + 2) + 128 * r * p
+
+
 def _derive(pin: str, n: int, r: int, p: int, salt: bytes, length: int) -> bytes:
     return hashlib.scrypt(
-        pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=length, maxmem=256 * n * r + 2**20
+        pin.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        dklen=length,
+        maxmem=scrypt_memory(n, r, p) + 2**20,
     )
 
 
@@ -69,6 +84,14 @@ def parse_pin_hash(text: str) -> PinHash:
         raise ValueError("n, r, p must be integers and salt, hash base64") from None
     if n < 2 or n > MAX_N or n & (n - 1) or not (1 <= r <= 32) or not (1 <= p <= 16):
         raise ValueError(f"scrypt parameters out of range (n a power of 2 up to {MAX_N})")
+    if n * r * p > MAX_COST:
+        mib = scrypt_memory(n, r, p) / 2**20
+        raise ValueError(
+            f"scrypt parameters too costly for a PIN check on this terminal: n*r*p = {n * r * p} "
+            f"(at most {MAX_COST}; these need {mib:.0f} MiB): make a new one with `kiosk --hash-pin`"
+        )
+    if not hasattr(hashlib, "scrypt"):
+        raise ValueError("this Python has no scrypt (its OpenSSL is too old)")
     if len(salt) < 8 or len(key) < 16:
         raise ValueError("salt or hash too short")
     return PinHash(n=n, r=r, p=p, salt=salt, key=key)

@@ -10,11 +10,13 @@ import json
 import logging
 import os
 import re
-import tempfile
 from pathlib import Path
+
+from kiosk.files import read_bytes, write_atomically
 
 log = logging.getLogger(__name__)
 
+MAX_USAGE_BYTES = 64 * 1024  # a few dozen counts
 EVENT_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 
 JOURNEY_STARTED = "journey_started"
@@ -47,10 +49,10 @@ class UsageCounter:
         return dict(self._counts)
 
     def _read(self) -> dict[str, int]:
-        if self.path is None or not self.path.exists():
+        if self.path is None or not os.path.lexists(self.path):
             return {}
-        try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        try:  # a regular file only (a FIFO would block), and small
+            raw = json.loads(read_bytes(self.path, limit=MAX_USAGE_BYTES).decode("utf-8"))
         except (OSError, ValueError) as exc:
             log.warning("usage counts unreadable, starting from zero: %s", type(exc).__name__)
             return {}
@@ -65,11 +67,9 @@ class UsageCounter:
     def _write(self) -> None:
         if self.path is None:
             return
-        try:
+        data = json.dumps(self._counts, sort_keys=True, indent=1).encode("utf-8")
+        try:  # all or nothing, and no temporary file left behind (a full disk)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".usage-", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self._counts, handle, sort_keys=True, indent=1)
-            os.replace(temp, self.path)
+            write_atomically(self.path, data, sync=False)  # counted at page changes
         except OSError as exc:
             log.warning("usage counts not saved: %s", type(exc).__name__)

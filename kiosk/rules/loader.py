@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kiosk.files import FileTooLarge, NotRegularFile, read_bytes, require_regular
 from kiosk.rules.models import ContributionData, PensionData, RatesData, RetirementData, RulesData
 
 M = TypeVar("M", bound=BaseModel)
@@ -44,20 +45,44 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     return text
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse ``path``; a missing, unreadable, oversized, non-UTF-8 or invalid file raises
-    :class:`DataFileError`. Reads at most ``MAX_FILE_BYTES`` (+1), so a huge or endless file is
-    refused at once instead of filling the memory."""
+def read_data_file(path: Path, *, limit: int) -> bytes:
+    """The bytes of the regular file ``path`` (at most ``limit``); anything else (missing, a
+    folder, a FIFO, a link to nothing, unreadable, too large) raises :class:`DataFileError`
+    naming the file. Never blocks and never reads more than ``limit`` + 1 bytes."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise DataFileError(path, "", "file is missing (文件不存在)") from None
+        return read_bytes(path, limit=limit)
     except OSError as exc:
-        raise DataFileError(path, "", f"cannot be read (无法读取): {exc}") from None
-    if len(data) > MAX_FILE_BYTES:
-        limit = f"{MAX_FILE_BYTES // 1024 // 1024} MB"
-        raise DataFileError(path, "", f"file is too large (文件过大): over {limit}")
+        raise file_error(path, exc) from None
+
+
+def check_data_file(path: Path) -> None:
+    """Raise :class:`DataFileError` unless ``path`` is a regular file (files Qt opens itself,
+    such as the fonts: a FIFO would block it forever)."""
+    try:
+        require_regular(path)
+    except OSError as exc:
+        raise file_error(path, exc) from None
+
+
+def file_error(path: Path, exc: OSError) -> DataFileError:
+    """The :class:`DataFileError` for an OSError met reading ``path``, in words."""
+    if isinstance(exc, FileNotFoundError):
+        return DataFileError(path, "", "file is missing (文件不存在)")
+    if isinstance(exc, NotRegularFile):
+        return DataFileError(path, "", exc.strerror or "not a regular file")
+    if isinstance(exc, FileTooLarge):
+        limit = exc.limit
+        shown = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        return DataFileError(path, "", f"file is too large (文件过大): over {shown}")
+    reason = exc.strerror or type(exc).__name__
+    return DataFileError(path, "", f"cannot be read (无法读取): {reason}")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse ``path``; a missing, unreadable, oversized, non-UTF-8 or invalid file, or anything
+    that is not a regular file, raises :class:`DataFileError`. Reads at most ``MAX_FILE_BYTES``
+    (+1), so a huge or endless file is refused at once instead of filling the memory."""
+    data = read_data_file(path, limit=MAX_FILE_BYTES)
     try:
         return tomllib.loads(data.decode("utf-8-sig"))  # a BOM (Windows Notepad) is fine
     except UnicodeDecodeError as exc:

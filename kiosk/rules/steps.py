@@ -175,7 +175,6 @@ class ErrorCode(StrEnum):
     EXCEEDS_POSSIBLE = "exceeds_possible"  # more months than the person can have worked (``high``)
     EXCEEDS_TOTAL = "exceeds_total"  # a part larger than its whole (``high``)
     ONE_OF = "one_of"  # give exactly one of two inputs (``other``: the other field)
-    NOT_WRITABLE = "not_writable"  # a file could not be written (``detail``)
 
 
 FIELDS = frozenset(
@@ -201,7 +200,6 @@ FIELDS = frozenset(
         "account_months",
         "payment_months",
         "assumed_rate",
-        "pdf",
     }
 )
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from kiosk.rules.loader import DataFileError
+from kiosk.rules.loader import DataFileError, check_data_file
 
 FONT_FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
 
@@ -24,8 +24,7 @@ def register_fonts(directory: Path) -> str:
     family = ""
     for name in FONT_FILES:
         path = directory / name
-        if not path.is_file():
-            raise DataFileError(path, "", "font file is missing")
+        check_data_file(path)  # missing, or a folder, a FIFO...: Qt would block on a FIFO
         font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
         # re-polish every widget of the process (four times slower). Restyling takes about half a
         # second, so a reset that keeps the preset does not restyle.
         if preset is not self._styled:
-            self.setStyleSheet(stylesheet(preset, self._font_family))
+            apply_theme(self, preset, self._font_family)
             self._styled = preset
         self.footer.mark_preset(preset)
 
@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
         self.show_page(PageId.HOME)
         if self._builders:
             self._build_timer.start()
+
+
+def apply_theme(window: QWidget, preset: Preset, font_family: str) -> None:
+    """The one call that styles a top-level window: the main window, or the 暂停服务 page that
+    stands in for it (:mod:`kiosk.ui.ops.out_of_service`)."""
+    window.setStyleSheet(stylesheet(preset, font_family))
 
 
 @dataclass

@@ -5,10 +5,17 @@ offered (constructor arguments, to be fed from the settings), the printer lookup
 the clock (all injectable for tests), and whether a print is running (:attr:`TakeAway.busy` and
 :attr:`TakeAway.busy_changed`, for the idle reset to wait on). :meth:`TakeAway.actions` builds the
 pinned row for one result; the 扫码带走 view covers the result with the QR code, large.
+
+Where the printing system is CUPS (``spooler``), 打印 sends the sheet as a PDF and follows the job
+(:class:`~kiosk.ui.print_follow.PrintFollower`): 已发送到打印机 until CUPS says it is printed, or
+打印失败 with why and what to do (重试, 扫码带走, the service window), the job cancelled. Elsewhere
+Qt prints it and the screen says only what is known: 已发送到打印机.
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -19,13 +26,22 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
+from kiosk.files import NotRegularFile
+from kiosk.ops.print_jobs import Failure, Outcome, PrintError, Spooler, Verdict
 from kiosk.present import Sheet, qr_modules
-from kiosk.ui.sheet_render import SheetRenderError, prepare_page, render, write_pdf
+from kiosk.ui.print_follow import POLL_MS, PrintFollower
+from kiosk.ui.sheet_render import SheetRenderError, pdf_bytes, prepare_page, render, write_pdf
+from kiosk.ui.take_away_notice import FailureView, TakeAwayNotice
 from kiosk.ui.widgets.style import button, label
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+log = logging.getLogger(__name__)
+
+PRINT_LIMIT_S = 60.0
+DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
+NOT_ALLOWED = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR)
 QR_QUIET_MODULES = 4
 QR_MIN_PIXELS_PER_MODULE = 3
 
@@ -82,6 +98,9 @@ class TakeAway(QObject):
     ``printing_enabled``/``save_pdf_enabled`` switch the buttons (kiosk: print; clerk and demo: save);
     ``find_printer`` returns the printer (None: 打印 is not offered); ``print_dialog`` None prints
     straight to it (kiosk mode), else asks first (windowed); ``choose_save_path`` asks where to save.
+    ``spooler``: the printing system to send the PDF to and follow the job in (CUPS), for at most
+    ``print_limit_s`` seconds; None prints through Qt. ``service_window``: the hall window a
+    failure sends the citizen to (请到X号窗口).
     """
 
     busy_changed = Signal(bool)
@@ -98,6 +117,10 @@ class TakeAway(QObject):
         choose_save_path: SavePathChooser = ask_save_path,
         save_dir: Callable[[], Path] = documents_dir,
         now: Callable[[], datetime] = datetime.now,
+        spooler: Spooler | None = None,
+        print_limit_s: float = PRINT_LIMIT_S,
+        poll_ms: int = POLL_MS,
+        service_window: int | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,6 +133,10 @@ class TakeAway(QObject):
         self.choose_save_path = choose_save_path
         self.save_dir = save_dir
         self.now = now
+        self.spooler = spooler
+        self.print_limit_s = print_limit_s
+        self.poll_ms = poll_ms
+        self.service_window = service_window
         self._jobs = 0
 
     @property
@@ -122,8 +149,40 @@ class TakeAway(QObject):
         ``texts`` (the screen's language; default the service's)."""
         return SheetActions(service=self, sheet=sheet, texts=texts)
 
+    def send(self, sheet: Sheet, printer: QPrinter) -> PrintFollower | None:
+        """Hand ``sheet`` to the printing system. With a spooler and a real printer: a PDF of
+        it, submitted, and the started follower of the job (the service stays busy until it
+        finishes); else printed through Qt, and None. Raises :class:`PrintError` (refused,
+        unavailable) or :class:`SheetRenderError`."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        name = printer.printerName()
+        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+        if self.spooler is None or not native or not name:
+            self.print_sheet(sheet, printer)
+            log.info("sheet handed to the printer through Qt")
+            return None
+        document = pdf_bytes(sheet, font_family=self.font_family)
+        try:
+            job = self.spooler.submit(
+                name, document, title=sheet.title, copies=max(1, printer.copyCount())
+            )
+        except PrintError as exc:
+            log.warning("print refused by %s (%s): %s", name, exc.failure.value, exc.detail)
+            raise
+        log.info("print job %s-%d submitted, %d bytes", name, job, len(document))
+        follower = PrintFollower(
+            self.spooler, name, job, limit_s=self.print_limit_s, poll_ms=self.poll_ms, parent=self
+        )
+        self.hold()
+        follower.finished.connect(lambda _verdict: self.release())  # the outcome is shown
+        follower.cleaned.connect(follower.deleteLater)  # a failed job: once purged
+        follower.start()
+        return follower
+
     def print_sheet(self, sheet: Sheet, printer: QPrinter) -> None:
-        """Send ``sheet`` to ``printer``. Raises :class:`SheetRenderError` when it fails."""
+        """Send ``sheet`` to ``printer`` through Qt. Raises :class:`SheetRenderError` when it
+        fails."""
         prepare_page(printer)
         printer.setDocName(sheet.title)
         render(sheet, printer, font_family=self.font_family)
@@ -145,7 +204,7 @@ class TakeAway(QObject):
 
 
 class SheetActions(QWidget):
-    """打印 / 保存PDF / 扫码带走 and a line of feedback (正在打印… / 打印完成 / failure + 重试)."""
+    """打印 / 保存PDF / 扫码带走 and the feedback above them (:class:`TakeAwayNotice`)."""
 
     def __init__(
         self,
@@ -161,18 +220,17 @@ class SheetActions(QWidget):
         self._sheet_source = sheet
         self._printer = service.find_printer() if service.printing_enabled else None
         self.qr_view: QrView | None = None
+        self.failure_view: FailureView | None = None  # made at the first failure
         self._setup_ui()
         self._connect_signals()
 
     def _setup_ui(self) -> None:
         s = self._texts.sheet
-        self.status = label("", "notice")
-        self.status.setObjectName("take_away_status")
-        self.status.hide()
+        self.notice = TakeAwayNotice(retry_text=s.retry)
+        self.status = self.notice.status
+        self.retry_button = self.notice.retry_button
         self.print_button = button(s.print, name="print_sheet")
         self.print_button.setVisible(self._printer is not None)
-        self.retry_button = button(s.retry, "primary", name="retry_print")
-        self.retry_button.hide()
         self.save_button = button(s.save_pdf, name="save_pdf")
         self.save_button.setVisible(self._service.save_pdf_enabled)
         self.qr_button = button(s.take_away, name="show_qr")
@@ -181,20 +239,15 @@ class SheetActions(QWidget):
         row.setSpacing(16)
         for widget in (self.print_button, self.save_button, self.qr_button):
             row.addWidget(widget, 1)
-        feedback = QHBoxLayout()
-        feedback.setContentsMargins(0, 0, 0, 0)
-        feedback.setSpacing(16)
-        feedback.addWidget(self.status, 1)
-        feedback.addWidget(self.retry_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(40, 12, 40, 0)
         column.setSpacing(12)
-        column.addLayout(feedback)
+        column.addWidget(self.notice)
         column.addLayout(row)
 
     def _connect_signals(self) -> None:
         self.print_button.clicked.connect(self.start_print)
-        self.retry_button.clicked.connect(self.start_print)
+        self.notice.retry_requested.connect(self.start_print)
         self.save_button.clicked.connect(self.save_pdf)
         self.qr_button.clicked.connect(self.show_qr)
 
@@ -215,8 +268,7 @@ class SheetActions(QWidget):
         ):
             return
         self._service.hold()
-        self._show_status(self._texts.sheet.printing)
-        self.retry_button.hide()
+        self.notice.show_progress(self._texts.sheet.printing)
         self.print_button.setEnabled(False)
         QTimer.singleShot(0, self, lambda: self._print(sheet))
 
@@ -234,21 +286,24 @@ class SheetActions(QWidget):
             path = path.with_name(path.name + ".pdf")
         try:
             self._service.save_sheet(sheet, path)
-        except (SheetRenderError, OSError):
-            self._show_status(s.save_failed.format(path=path), error=True)
+        except SheetRenderError as exc:
+            cause = exc.__cause__
+            log.warning("PDF not saved: %s", type(cause).__name__ if cause else exc)
+            self._save_failed(path, cause if isinstance(cause, OSError) else None)
             return None
-        self._show_status(s.saved.format(path=path))
+        self.notice.show_progress(s.saved.format(path=path))
         return path
 
     def discard(self) -> None:
-        """Let this row go with its QR view, which lies over the whole result frame (a frame
-        that is kept and refilled for the next result)."""
-        for widget in (self.qr_view, self):
+        """Let this row go with its QR and failure views, which lie over the whole result frame
+        (a frame that is kept and refilled for the next result)."""
+        for widget in (self.qr_view, self.failure_view, self):
             if widget is not None:
                 widget.hide()
                 widget.setParent(None)  # gone from findChildren now, deleted later
                 widget.deleteLater()
         self.qr_view = None
+        self.failure_view = None
 
     def show_qr(self) -> QrView | None:
         """扫码带走: the QR code, large, over the result until 关闭."""
@@ -266,24 +321,82 @@ class SheetActions(QWidget):
 
     def _print(self, sheet: Sheet) -> None:
         s = self._texts.sheet
+        follower: PrintFollower | None = None
         try:
             assert self._printer is not None
-            self._service.print_sheet(sheet, self._printer)
+            follower = self._service.send(sheet, self._printer)
+        except PrintError as exc:
+            self._print_failed(exc.failure)
         except SheetRenderError:
-            self._show_status(s.print_failed, error=True)
-            self.retry_button.show()
+            log.warning("sheet not printed: the printer could not be painted on")
+            self._print_failed(Failure.UNAVAILABLE)
         else:
-            self._show_status(s.printed)
+            if follower is None:
+                self.notice.show_progress(s.print_handed)
+            else:
+                self.notice.show_progress(s.print_sent)
+                follower.finished.connect(self._on_print_finished)
         finally:
-            self.print_button.setEnabled(True)
-            self._service.release()
+            self.print_button.setEnabled(follower is None)
+            self._service.release()  # a follower holds the service itself until it finishes
 
-    def _show_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
-        self.status.setProperty("failed", error)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
-        self.status.show()
+    def _on_print_finished(self, verdict: Verdict) -> None:
+        s = self._texts.sheet
+        self.print_button.setEnabled(True)
+        if verdict.outcome is Outcome.PRINTED:
+            self.notice.show_progress(s.printed)
+        elif verdict.outcome is Outcome.SENT:
+            self.notice.show_progress(s.print_handed)
+        else:
+            self._print_failed(verdict.failure or Failure.FAILED)
+
+    def _print_failed(self, failure: Failure) -> None:
+        s = self._texts.sheet
+        reasons = {
+            Failure.UNAVAILABLE: s.print_reason_unavailable,
+            Failure.REFUSED: s.print_reason_refused,
+            Failure.STOPPED: s.print_reason_stopped,
+            Failure.FAILED: s.print_reason_failed,
+            Failure.TIMED_OUT: s.print_reason_timed_out.format(
+                seconds=round(self._service.print_limit_s)
+            ),
+        }
+        window = self._service.service_window
+        help_text = (
+            s.print_help_window.format(window=window) if window is not None else s.print_help
+        )
+        self.notice.show_failure(s.print_failed, retry=True)
+        self._show_failure(s.print_failed, f"{reasons[failure]}{help_text}", retry=True)
+
+    def _save_failed(self, path: Path, error: OSError | None) -> None:
+        s = self._texts.sheet
+        if error is not None and error.errno in DISK_FULL:
+            reason = s.save_reason_full
+        elif isinstance(error, NotRegularFile) or (
+            error is not None and error.errno in NOT_ALLOWED
+        ):
+            reason = s.save_reason_denied
+        else:
+            reason = s.save_reason_other
+        printable = self._printer is not None and self.print_button.isEnabled()
+        instead = s.save_instead_print if printable else s.save_instead
+        detail = s.save_failed_detail.format(path=path, reason=reason, instead=instead)
+        self.notice.show_failure(s.save_failed, retry=False)
+        self._show_failure(s.save_failed, detail, retry=False, print_=printable)
+
+    def _show_failure(
+        self, headline: str, detail: str, *, retry: bool, print_: bool = False
+    ) -> None:
+        """The failure over the result, with what can be done instead."""
+        host = self.parentWidget()
+        if host is None:
+            return
+        if self.failure_view is None:
+            self.failure_view = FailureView(texts=self._texts.sheet, parent=host)
+            self.failure_view.retry_requested.connect(self.start_print)
+            self.failure_view.print_requested.connect(self.start_print)
+            self.failure_view.qr_requested.connect(self.show_qr)
+        self.failure_view.show_over(host, headline, detail, retry=retry, print_=print_)
 
 
 class QrCodeWidget(QWidget):

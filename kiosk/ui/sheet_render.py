@@ -1,4 +1,4 @@
-"""Lay a :class:`~kiosk.sheet.Sheet` out on one A4 page: to a PDF file (QPdfWriter) or to any paged
+"""Lay a :class:`~kiosk.present.Sheet` out on one A4 page: to a PDF file (QPdfWriter) or to any paged
 device such as a QPrinter. Text uses the bundled font, which the PDF embeds (a subset), so the sheet
 prints the same everywhere; the QR code is drawn from its modules, crisp at any resolution.
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from kiosk.files import default_file_mode, write_atomically
 from kiosk.present import Line, Section, Sheet, qr_modules
 from kiosk.ui.widgets.chart import ChartColours, paint_bars
 
@@ -53,17 +54,32 @@ class SheetRenderError(RuntimeError):
 
 
 def write_pdf(sheet: Sheet, path: Path, *, font_family: str) -> None:
-    """Write ``sheet`` as a one-page A4 PDF at ``path``. Raises :class:`SheetRenderError`."""
+    """Write ``sheet`` as a one-page A4 PDF at ``path``, all or nothing: the document is made in
+    memory, then written to a temporary file beside ``path``, synced, size-checked and renamed
+    (:func:`kiosk.files.write_atomically`). Raises :class:`SheetRenderError`, naming why; no
+    partial file is left (a full disk, ``/dev/full``, a read-only folder...)."""
+    data = pdf_bytes(sheet, font_family=font_family)
     try:
-        path.open("wb").close()  # a clear error now rather than a Qt warning from QPainter.begin
+        write_atomically(path, data, mode=default_file_mode())
     except OSError as exc:
-        raise SheetRenderError(str(exc)) from exc
-    writer = QPdfWriter(str(path))
+        raise SheetRenderError(exc.strerror or type(exc).__name__) from exc
+
+
+def pdf_bytes(sheet: Sheet, *, font_family: str) -> bytes:
+    """``sheet`` as a complete one-page A4 PDF document. Raises :class:`SheetRenderError`."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setTitle(sheet.title)
     writer.setCreator(sheet.centre)
     prepare_page(writer)
     render(sheet, writer, font_family=font_family)
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        raise SheetRenderError("the PDF was not completed")
+    return data
 
 
 def prepare_page(device: QPagedPaintDevice) -> None:

@@ -224,10 +224,15 @@ QLineEdit[role="search"] {{
     min-height: {m.button_height}px; padding: 4px 16px;
 }}
 QLabel[role="strong"] {{ font-weight: bold; }}
-QWidget#qr_view {{ background: {p.window}; }}
+QWidget#qr_view, QWidget#failure_view {{ background: {p.window}; }}
+QLabel#failure_heading {{ color: {p.error}; }}
 QLabel#take_away_status[failed="true"] {{ color: {p.error}; font-weight: bold; }}
 QWidget#CountdownOverlay {{ background: rgba(0, 0, 0, 160); }}
 QWidget#CrashMessage, QWidget#PinPad, QWidget#AdminPanel {{ background: {p.window}; }}
+QWidget#OutOfService {{ background: {p.window}; }}
+QLabel[role="out-of-service-title"] {{
+    font-size: {m.figure}px; font-weight: bold; color: {p.figure};
+}}
 QWidget#AdminPanel QScrollArea, QWidget#AdminContent {{ background: {p.window}; }}
 QFrame#OverlayCard {{
     background: {p.surface}; border: 3px solid {p.border}; border-radius: {m.radius * 2}px;

@@ -101,3 +101,33 @@ def test_faq_pinyin_command_writes_the_file(
         content_dir(resources.resources_dir()) / READINGS_FILE
     ).read_text("utf-8")
     assert kiosk_calc(["--resources", str(broken), "check"]) == 0
+
+
+def test_faq_pinyin_write_on_a_read_only_bundle_says_so_in_one_line(tmp_path: Path) -> None:
+    """It printed a traceback; now exit 1, one line naming the file, and the old file intact."""
+    import os
+    import shutil
+    import sys
+
+    from tests.faults import run_read_only
+
+    root = tmp_path / "resources"
+    shutil.copytree(resources.resources_dir(), root)
+    folder = content_dir(root)
+    path = folder / READINGS_FILE
+    before = path.read_bytes()
+    env = {key: value for key, value in os.environ.items() if key != "KIOSK_RESOURCES"}
+    done = run_read_only(
+        [sys.executable, "-m", "kiosk.cli", "--resources", str(root), "faq-pinyin", "--write"],
+        folder,
+        env=env,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"kiosk-calc: {path}: cannot be written (无法写入): ")
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(folder)) == sorted(
+        ["categories.toml", "faq", "guide.toml", READINGS_FILE]
+    )

@@ -21,7 +21,7 @@ import pytest
 
 TOOLS = ("Xvfb", "openbox", "wmctrl", "xdotool", "xprop")
 SCREEN = (1366, 768)
-WAIT_S = 10.0  # before failing; the promise is a second (kiosk.ops.lockdown.RESTORE_MS)
+WAIT_S = 10.0  # before failing; the promise is a second (kiosk.ui.ops.lockdown.RESTORE_MS)
 START_S = 60.0
 
 pytestmark = pytest.mark.skipif(

@@ -94,9 +94,9 @@ def test_reset_session_returns_to_chinese(qtbot: Any, window: Any, bundle: Any) 
 
 def test_the_idle_reset_returns_to_chinese(qtbot: Any, bundle: Any, tmp_path: Path) -> None:
     from kiosk.app import build_main_window
-    from kiosk.ops.install import Operations, OpsHooks
     from kiosk.ops.usage import UsageCounter
     from kiosk.settings import KioskSettings
+    from kiosk.ui.ops.install import Operations, OpsHooks
 
     settings = KioskSettings(
         attract_enabled=False, log_dir=tmp_path / "logs", usage_file=tmp_path / "usage.json"

@@ -58,9 +58,9 @@ def ops_env(tmp_path: Path) -> Iterator[OpsEnv]:
 def make_window(qtbot: Any, bundle: Any, ops_env: OpsEnv, clock: FakeClock, pin_hash: str):
     """``make_window(**settings)``: the real window with its operations, shown at 1366x768."""
     from kiosk.app import build_main_window
-    from kiosk.ops.install import OpsHooks
     from kiosk.ops.usage import UsageCounter
     from kiosk.settings import KioskSettings
+    from kiosk.ui.ops.install import OpsHooks
 
     made = []
 

@@ -52,7 +52,7 @@ class OpsEnv:
 
 
 def operations(window: Any) -> Any:
-    from kiosk.ops.install import Operations
+    from kiosk.ui.ops.install import Operations
 
     found = window.findChild(Operations)
     assert isinstance(found, Operations)

@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.fingerprint import resources_fingerprint
-from kiosk.ops.admin import CORNER_PX
 from kiosk.ops.pin import hash_pin
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.admin import CORNER_PX
 
 WAIT_MS = 3000
 

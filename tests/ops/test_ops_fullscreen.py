@@ -15,7 +15,7 @@ import pytest
 from opskit import operations
 from PySide6.QtCore import QRect
 
-from kiosk.ops.lockdown import (
+from kiosk.ui.ops.lockdown import (
     CHECK_MS,
     REPAIR_DELAY_MS,
     RESTORE_MS,

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtTest import QTest
 
-from kiosk.ops.idle import IdleWatcher
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.idle import IdleWatcher
 
 WAIT_MS = 3000
 

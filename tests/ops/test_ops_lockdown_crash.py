@@ -12,8 +12,8 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 
-from kiosk.ops.crash import describe_exception, scrub
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.crash import describe_exception, scrub
 
 WAIT_MS = 3000
 

@@ -199,7 +199,8 @@ def settings_wrong_encoding(folder: Path) -> Path:
 
 
 def settings_endless_file(folder: Path) -> Path:
-    """/dev/zero: never ends; refused after the first megabyte, not read forever."""
+    """/dev/zero: never ends; refused without a byte read: it is not a regular file (a huge
+    regular file is refused after the first megabyte: faq-huge-file)."""
     return ENDLESS_FILE
 
 
@@ -245,7 +246,7 @@ KINDS = (
         "settings-endless-file",
         settings_endless_file,
         "",
-        "too large",
+        "not a regular file",
         settings=True,
         needs=ENDLESS_FILE,
     ),

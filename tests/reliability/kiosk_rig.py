@@ -25,10 +25,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Bundle, build_main_window
 from kiosk.content.texts import Texts
-from kiosk.ops.install import Operations, OpsHooks
 from kiosk.ops.usage import UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.ops.install import Operations, OpsHooks
 from kiosk.ui.print_actions import TakeAway
 from tests.conftest import TODAY, free_window
 from tests.ops.opskit import FakeClock, Quit

@@ -39,11 +39,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QScrollA
 from sizes import MONKEY_ACTIONS, MONKEY_DEFAULT_SEEDS, SIZE_NAME
 
 from kiosk.journeys import JOURNEYS
-from kiosk.ops.admin import CORNER_PX
-from kiosk.ops.overlay import Overlay
 from kiosk.ops.pin import hash_pin
 from kiosk.selftest import every_walk
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.admin import CORNER_PX
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import QrView
 from kiosk.ui.widgets.keypad import NumericKeypad
@@ -279,11 +279,22 @@ class Monkey:
         ops = self.kiosk.operations
         corner = ops.settings.admin_corner
         window = self.kiosk.window
-        size = min(CORNER_PX, window.width() // 4, window.height() // 4) // 2
-        x = size if "left" in corner else window.width() - size
-        y = size if "top" in corner else window.height() - size
+        size = min(CORNER_PX, window.width() // 4, window.height() // 4)
+        # a spot of the corner with no control on it (taps on 返回 there are taps on 返回)
+        spots = [
+            QPoint(
+                x if "left" in corner else window.width() - 1 - x,
+                y if "top" in corner else window.height() - 1 - y,
+            )
+            for y in range(2, size, 8)
+            for x in range(2, size, 8)
+        ]
+        free = [spot for spot in spots if ops.gate.in_corner(spot)]
+        if not free:
+            return f"admin corner ({corner}): no free spot"
+        point = free[len(free) // 2]
         for _ in range(ops.settings.admin_taps):
-            self.tap_at(QPoint(x, y))
+            self.tap_at(point)
             self.kiosk.clock.advance(0.2)
         return f"admin corner taps ({corner})"
 

@@ -76,7 +76,7 @@ def test_pdf_written_alongside_the_same_json(kind: str, tmp_path: Path) -> None:
         assert squeeze(figure) in compact
 
 
-def test_unwritable_pdf_path_exits_2_naming_the_field(tmp_path: Path) -> None:
+def test_unwritable_pdf_path_exits_3_naming_the_field(tmp_path: Path) -> None:
     done = kiosk_calc([*COMMANDS["retirement"], "--pdf", str(tmp_path / "no" / "x.pdf")], tmp_path)
-    assert done.returncode == 2
+    assert done.returncode == 3
     assert done.stderr.startswith("kiosk-calc: pdf:")

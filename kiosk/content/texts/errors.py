@@ -17,5 +17,4 @@ class ErrorTexts(Section):
     exceeds_possible: str
     exceeds_total: str
     one_of: str
-    not_writable: str
     fields: dict[str, str]

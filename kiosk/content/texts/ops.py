@@ -23,6 +23,31 @@ class UsageEventTexts(Section):
     crash: str
 
 
+class OutOfServiceTexts(Section):
+    """暂停服务: the page a hall terminal shows while its bundle or settings are broken."""
+
+    title: str
+    body: str
+    window: str  # with settings' service_window: 请到{window}号窗口
+    desk: str  # without it
+    back: str  # it comes back by itself
+    problem: str  # the admin panel's heading of the technical detail
+    retry: str  # the admin panel: how often it tries again
+
+
+# The words of the 暂停服务 page when no text catalogue can be read at all (the broken part of
+# the bundle may be the catalogue itself). A test keeps them equal to text/zh_CN/ops.toml.
+OUT_OF_SERVICE_FALLBACK = OutOfServiceTexts(
+    title="暂停服务",
+    body="本机正在维护，暂时不能使用，给您带来不便，请谅解。",
+    window="请到{window}号窗口办理或咨询。",
+    desk="请到服务大厅的窗口办理或咨询。",
+    back="本机恢复后会自动回到首页。",
+    problem="故障",
+    retry="每{seconds}秒自动重新检查一次。",
+)
+
+
 class OpsTexts(Section):
     demo_badge: str
     countdown_title: str
@@ -41,6 +66,8 @@ class OpsTexts(Section):
     pin_wrong: str
     pin_locked: str
     pin_not_set: str
+    pin_too_short: str
+    pin_check_failed: str
     admin_title: str
     admin_versions: str
     admin_app_version: str
@@ -51,13 +78,16 @@ class OpsTexts(Section):
     check_failed: str
     check_rules: str
     check_texts: str
+    check_content: str
     check_font: str
     check_font_coverage: str
     admin_usage: str
     usage_line: str
     usage_none: str
     usage_events: UsageEventTexts
+    out_of_service: OutOfServiceTexts
     admin_log: str
     admin_no_log: str
+    log_failures: str
     admin_close: str
     admin_exit: str

@@ -48,12 +48,28 @@ class SheetTexts(Section):
     save_pdf: str
     take_away: str
     printing: str
+    print_sent: str  # handed over, followed until printed or failed
     printed: str
-    print_failed: str
+    print_handed: str  # handed over where the job cannot be followed (no CUPS)
+    print_failed: str  # the headline; then why and what to do
+    print_reason_unavailable: str
+    print_reason_refused: str
+    print_reason_stopped: str
+    print_reason_failed: str
+    print_reason_timed_out: str
+    print_help_window: str  # with settings' service_window
+    print_help: str
+    failure_close: str
     retry: str
     saving: str
     saved: str
-    save_failed: str
+    save_failed: str  # the headline; then save_failed_detail
+    save_failed_detail: str
+    save_reason_full: str
+    save_reason_denied: str
+    save_reason_other: str
+    save_instead_print: str
+    save_instead: str
     save_dialog_title: str
     save_filter: str
     file_name: str

@@ -10,15 +10,15 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase, QRawFont
 
 from kiosk import resources
-from kiosk.content.texts import Texts, load_texts
-from kiosk.rules import load_rules
+from kiosk.bundle import validate_bundle
+from kiosk.content.texts import Texts
 from kiosk.rules.loader import DataFileError
 from kiosk.ui.fonts import FONT_FILES
 
 
 @dataclass(frozen=True, slots=True)
 class CheckLine:
-    name: str  # "rules", "texts", "font"
+    name: str  # "rules", "texts", "content", "font"
     ok: bool
     detail: str = ""
 
@@ -47,21 +47,25 @@ def missing_glyphs(font_file: Path, texts: Texts) -> int:
 
 
 def check_bundle(root: Path, font_family: str) -> tuple[list[CheckLine], int]:
-    """Rules and texts load from ``root``, the font is registered; and the font's missing glyphs."""
-    lines: list[CheckLine] = []
+    """What ``kiosk-calc check`` and the start-up check (:func:`kiosk.bundle.validate_bundle`),
+    on ``root`` as it is now, so a stray file that appeared since start-up is named; that the
+    font is registered; and the font's missing glyphs. Never raises for a broken file: it becomes
+    a failed line, named by the part of the bundle it is in."""
     try:
-        load_rules(resources.rules_dir(root))
-        lines.append(CheckLine("rules", True))
+        texts = validate_bundle(root).texts
     except DataFileError as exc:
-        lines.append(CheckLine("rules", False, str(exc)))
-    texts: Texts | None = None
-    try:
-        texts = load_texts(resources.text_dir(root))
-        lines.append(CheckLine("texts", True))
-    except DataFileError as exc:
-        lines.append(CheckLine("texts", False, str(exc)))
+        return [CheckLine(_part(root, exc.path), False, str(exc))], 0
+    lines = [CheckLine(name, True) for name in ("rules", "texts", "content")]
     font_file = resources.fonts_dir(root) / FONT_FILES[0]
     registered = font_family in QFontDatabase.families()
-    missing = missing_glyphs(font_file, texts) if texts is not None and font_file.is_file() else 0
     lines.append(CheckLine("font", registered and font_file.is_file(), font_family))
-    return lines, missing
+    return lines, missing_glyphs(font_file, texts) if font_file.is_file() else 0
+
+
+def _part(root: Path, path: Path) -> str:
+    """The check line a broken file belongs to: rules/, text/, fonts/ or the content."""
+    try:
+        top = path.relative_to(root).parts[0]
+    except (ValueError, IndexError):
+        return "content"
+    return {"rules": "rules", "text": "texts", "fonts": "font"}.get(top, "content")

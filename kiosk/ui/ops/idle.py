@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.texts import Texts
-from kiosk.ops.overlay import Overlay
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.style import button, label
 
 ACTIVITY_EVENTS = frozenset(

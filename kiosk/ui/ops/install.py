@@ -16,18 +16,19 @@ from PySide6.QtWidgets import QWidget
 from kiosk import __version__
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import usage as events
-from kiosk.ops.admin import AdminGate, AdminPanel, PinLock, PinOutcome, PinPad
-from kiosk.ops.attract import AttractScreen
-from kiosk.ops.checks import check_bundle
-from kiosk.ops.crash import CrashGuard, CrashMessage
-from kiosk.ops.idle import CountdownOverlay, IdleWatcher
-from kiosk.ops.lockdown import Lockdown
-from kiosk.ops.logs import last_lines
-from kiosk.ops.overlay import Overlay
+from kiosk.ops.logs import last_lines, log_failures
 from kiosk.ops.usage import UsageCounter
+from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
+from kiosk.ui.ops.admin import AdminGate, AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
+from kiosk.ui.ops.attract import AttractScreen
+from kiosk.ui.ops.checks import check_bundle
+from kiosk.ui.ops.crash import CrashGuard, CrashMessage
+from kiosk.ui.ops.idle import CountdownOverlay, IdleWatcher
+from kiosk.ui.ops.lockdown import Lockdown
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.pages.journey import Journey
 
 if TYPE_CHECKING:
@@ -185,19 +186,27 @@ class Operations(QObject):
 
     def admin_sections(self) -> list[tuple[str, list[str], str]]:
         ops = self.bundle.texts.ops
-        fingerprint = resources_fingerprint(self.bundle.root)
-        content = fingerprint.content
-        versions = [
-            ops.admin_app_version.format(version=__version__),
-            ops.admin_rules_version.format(
-                date=self.bundle.rules.updated.isoformat(), digest=fingerprint.rules.digest
-            ),
-            ops.admin_content_version.format(
-                digest=content.digest,
-                date=content.updated.isoformat() if content.updated else "",
-            ),
-        ]
-        names = {"rules": ops.check_rules, "texts": ops.check_texts, "font": ops.check_font}
+        versions = [ops.admin_app_version.format(version=__version__)]
+        try:
+            fingerprint = resources_fingerprint(self.bundle.root)
+            content = fingerprint.content
+            versions += [
+                ops.admin_rules_version.format(
+                    date=self.bundle.rules.updated.isoformat(), digest=fingerprint.rules.digest
+                ),
+                ops.admin_content_version.format(
+                    digest=content.digest,
+                    date=content.updated.isoformat() if content.updated else "",
+                ),
+            ]
+        except DataFileError as exc:  # a stray file in the resources since start-up: named
+            versions.append(ops.check_failed.format(name=ops.check_texts, detail=exc))
+        names = {
+            "rules": ops.check_rules,
+            "texts": ops.check_texts,
+            "content": ops.check_content,
+            "font": ops.check_font,
+        }
         checks, missing = check_bundle(self.bundle.root, self.bundle.font_family)
         check_lines = [
             ops.check_ok.format(name=names[c.name])
@@ -213,6 +222,9 @@ class Operations(QObject):
             for event, count in sorted(counts.items(), key=lambda item: str(item[0]))
         ] or [ops.usage_none]
         logs = last_lines(self.hooks.log_file, LOG_LINES) or [ops.admin_no_log]
+        failures = log_failures()
+        if failures.count:  # a full disk: the lines above are not the latest
+            logs.insert(0, ops.log_failures.format(count=failures.count, error=failures.error))
         return [
             (ops.admin_versions, versions, ""),
             (ops.admin_check, check_lines, ""),
@@ -239,30 +251,20 @@ class Operations(QObject):
 
     def _on_pin(self, pin: str) -> None:
         result = self.pin_lock.check(pin)
-        ops = self.bundle.texts.ops
         self.pin_pad.keypad.clear()
         if result.outcome is PinOutcome.OPEN:
             log.info("admin panel opened")
             self.pin_pad.close_overlay()
             self.open_admin_panel()
-        elif result.outcome is PinOutcome.WRONG:
-            self.pin_pad.show_message(ops.pin_wrong.format(remaining=result.tries_left))
-        elif result.outcome is PinOutcome.NOT_SET:
-            self.pin_pad.show_message(ops.pin_not_set)
         else:
-            self._show_lock_state()
+            self._show_lock_state(result)
 
-    def _show_lock_state(self) -> None:
-        ops = self.bundle.texts.ops
-        left = self.pin_lock.locked_for()
-        self.pin_pad.set_locked(bool(left))
-        if left:
-            minutes = max(1, -(-int(left) // 60))
-            self.pin_pad.show_message(ops.pin_locked.format(minutes=minutes))
-        elif self.settings.admin_pin_hash is None:
-            self.pin_pad.show_message(ops.pin_not_set)
-        else:
-            self.pin_pad.show_message("")
+    def _show_lock_state(self, result: PinCheck | None = None) -> None:
+        self.pin_pad.show_check(
+            result,
+            locked_for=self.pin_lock.locked_for(),
+            pin_set=self.settings.admin_pin_hash is not None,
+        )
 
 
 def install_operations(

@@ -1,7 +1,8 @@
 """The hidden admin gate: taps in a corner, then a PIN pad; the right PIN opens the admin panel.
 
-Five wrong PINs lock the pad for five minutes. The PIN exists only as a salted hash in the
-settings (:mod:`kiosk.ops.pin`).
+Five wrong PINs lock the pad for five minutes, each further lock in a row twice as long (up to an
+hour); only real wrong PINs count. The PIN exists only as a salted hash in the settings
+(:mod:`kiosk.ops.pin`).
 """
 
 from __future__ import annotations
@@ -15,12 +16,26 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent, QTouchEvent
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QBoxLayout,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.texts import Texts
-from kiosk.ops.overlay import Overlay
-from kiosk.ops.pin import MAX_PIN_DIGITS, verify_pin
+from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS, verify_pin
 from kiosk.settings import Corner
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.style import button, label
@@ -30,10 +45,23 @@ log = logging.getLogger(__name__)
 CORNER_PX = 140
 SAME_TAP_S = 0.08  # a touch and the mouse press Qt makes from it are one tap
 MAX_FAILURES = 5
-LOCK_S = 300
+LOCK_S = 300  # the first lock; each further one in a row lasts twice as long
+MAX_LOCK_S = 3600
 PIN_CARD_WIDTH = 1200
 
 Clock = Callable[[], float]
+# what a tap on operates (a tap on one of these in the corner is not an admin tap)
+CONTROLS = (
+    QAbstractButton,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QTextEdit,
+    QPlainTextEdit,
+    QAbstractItemView,
+    QTabBar,
+)
 # a quick second tap arrives as a double click; SAME_TAP_S merges a press and its double click
 TAP_EVENTS = (
     QEvent.Type.MouseButtonPress,
@@ -44,7 +72,10 @@ TAP_EVENTS = (
 
 class AdminGate(QObject):
     """Counts taps in one corner of ``window``; ``taps`` of them within ``window_s`` emit
-    :attr:`requested`. An application event filter that never swallows input."""
+    :attr:`requested`. An application event filter that never swallows input.
+
+    The corner is the square minus every control in it: a tap on a button there (返回 in the
+    top-left corner of a journey) is a tap on the button, and starts the count again."""
 
     requested = Signal()
 
@@ -67,7 +98,19 @@ class AdminGate(QObject):
         self._times: deque[float] = deque(maxlen=taps)
 
     def in_corner(self, point: QPoint) -> bool:
-        """``point`` in window coordinates."""
+        """``point`` (window coordinates) is in the corner and on no control."""
+        return self.in_corner_square(point) and not self.on_control(point)
+
+    def on_control(self, point: QPoint) -> bool:
+        """Whether a control (a button, a slider, a text field...) is at ``point``."""
+        widget = self._window.childAt(point)
+        while widget is not None and widget is not self._window:
+            if isinstance(widget, CONTROLS):
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def in_corner_square(self, point: QPoint) -> bool:
         size = min(CORNER_PX, self._window.width() // 4, self._window.height() // 4)
         left = point.x() < size
         right = point.x() >= self._window.width() - size
@@ -116,6 +159,8 @@ class PinOutcome(Enum):
     WRONG = "wrong"
     LOCKED = "locked"
     NOT_SET = "not_set"
+    TOO_SHORT = "too_short"  # not a PIN at all (fewer digits than any PIN): no attempt
+    ERROR = "error"  # the check itself failed (not a wrong PIN): logged, not an attempt
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +172,9 @@ class PinCheck:
 
 class PinLock:
     """Checks PINs against the stored hash; ``max_failures`` wrong ones in a row lock it for
-    ``lock_s`` seconds of ``clock`` (injectable for tests)."""
+    ``lock_s`` seconds of ``clock`` (injectable for tests), and each further lock in a row (no
+    right PIN between) twice as long, up to ``MAX_LOCK_S``. Only a real wrong PIN counts: an
+    entry shorter than any PIN, or a check that fails for another reason, does not."""
 
     def __init__(
         self,
@@ -142,6 +189,7 @@ class PinLock:
         self._max = max_failures
         self._lock_s = lock_s
         self._failures = 0
+        self._lockouts = 0  # locks in a row since the last right PIN
         self._locked_until: float | None = None
 
     def locked_for(self) -> float:
@@ -161,15 +209,25 @@ class PinLock:
         left = self.locked_for()
         if left:
             return PinCheck(PinOutcome.LOCKED, locked_s=left)
-        if pin and verify_pin(pin, self._hash):
+        if len(pin) < MIN_PIN_DIGITS:
+            return PinCheck(PinOutcome.TOO_SHORT)
+        try:
+            right = verify_pin(pin, self._hash)
+        except Exception as exc:  # MemoryError, ValueError from hashlib...: not a wrong PIN
+            log.error("the admin PIN could not be checked: %s: %s", type(exc).__name__, exc)
+            return PinCheck(PinOutcome.ERROR)
+        if right:
             self._failures = 0
+            self._lockouts = 0
             return PinCheck(PinOutcome.OPEN)
         self._failures += 1
         log.warning("wrong admin PIN (%d of %d)", self._failures, self._max)
         if self._failures >= self._max:
-            self._locked_until = self._clock() + self._lock_s
-            log.warning("admin PIN pad locked for %d s", self._lock_s)
-            return PinCheck(PinOutcome.LOCKED, locked_s=self._lock_s)
+            lock_s = min(self._lock_s * 2**self._lockouts, MAX_LOCK_S)
+            self._lockouts += 1
+            self._locked_until = self._clock() + lock_s
+            log.warning("admin PIN pad locked for %d s (lock %d in a row)", lock_s, self._lockouts)
+            return PinCheck(PinOutcome.LOCKED, locked_s=lock_s)
         return PinCheck(PinOutcome.WRONG, tries_left=self._max - self._failures)
 
 
@@ -182,6 +240,7 @@ class PinPad(Overlay):
     def __init__(self, host: QWidget, *, texts: Texts) -> None:
         super().__init__(host, name="PinPad", card_width=PIN_CARD_WIDTH)
         ops = texts.ops
+        self._ops = ops
         self.title = label(ops.pin_title, "heading")
         self.dots = label("", "display", wrap=False)
         self.dots.setObjectName("pin_dots")
@@ -197,7 +256,9 @@ class PinPad(Overlay):
         self.message.hide()
         self.cancel_button = button(ops.pin_cancel, name="pin_cancel")
         self.confirm_button = button(ops.pin_confirm, "primary", name="pin_confirm")
+        self._locked = False
         self._setup_ui()
+        self._on_text("")
         self.keypad.textChanged.connect(self._on_text)
         self.cancel_button.clicked.connect(self.cancelled)
         self.confirm_button.clicked.connect(lambda: self.submitted.emit(self.keypad.text()))
@@ -246,12 +307,34 @@ class PinPad(Overlay):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
+    def show_check(self, result: PinCheck | None, *, locked_for: float, pin_set: bool) -> None:
+        """Say what a PIN check that did not open gave (None: the pad's state as it opens)."""
+        ops = self._ops
+        outcome = result.outcome if result is not None else None
+        self.set_locked(bool(locked_for))
+        if outcome is PinOutcome.WRONG and result is not None:
+            self.show_message(ops.pin_wrong.format(remaining=result.tries_left))
+        elif outcome is PinOutcome.TOO_SHORT:
+            self.show_message(ops.pin_too_short.format(min=MIN_PIN_DIGITS, max=MAX_PIN_DIGITS))
+        elif outcome is PinOutcome.ERROR:  # for the staff member at the pad: not 抱歉
+            self.show_message(ops.pin_check_failed)
+        elif locked_for:
+            minutes = max(1, -(-int(locked_for) // 60))
+            self.show_message(ops.pin_locked.format(minutes=minutes))
+        elif not pin_set:
+            self.show_message(ops.pin_not_set)
+        else:
+            self.show_message("")
+
     def set_locked(self, locked: bool) -> None:
+        self._locked = locked
         self.keypad.setEnabled(not locked)
-        self.confirm_button.setEnabled(not locked)
+        self._on_text(self.keypad.text())
 
     def _on_text(self, text: str) -> None:
         self.dots.setText("\u25cf " * len(text))
+        # 确定 only once there are enough digits for a PIN: tapping it on an empty pad is no try
+        self.confirm_button.setEnabled(not self._locked and len(text) >= MIN_PIN_DIGITS)
 
 
 class AdminPanel(Overlay):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.texts import Texts
-from kiosk.ops.overlay import Overlay
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.style import label
 
 ATTRACT_CARD_WIDTH = 1400

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.texts import Texts
-from kiosk.ops.overlay import Overlay
+from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.style import button, label
 
 log = logging.getLogger(__name__)
