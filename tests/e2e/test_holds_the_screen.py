@@ -9,6 +9,7 @@ loaded CI machine may be slow. Skipped where Xvfb, Openbox, wmctrl or xdotool ar
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -57,6 +58,13 @@ class Display:
             command, env=self.env, capture_output=True, text=True, timeout=10, check=False
         ).stdout
 
+    def answers(self) -> bool:
+        """Whether the X server accepts a client."""
+        result = subprocess.run(
+            ["xprop", "-root", "-len", "0"], env=self.env, capture_output=True, timeout=10
+        )
+        return result.returncode == 0
+
     def root(self, prop: str) -> list[str]:
         """The window ids (as xprop prints them) of a root window property."""
         text = self.run("xprop", "-root", prop)
@@ -88,22 +96,36 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
+def start_server() -> tuple[subprocess.Popen[bytes], Display]:
+    """Xvfb on a display number no other server holds (its lock file decides: other test runs
+    and other programs on the machine may be starting X servers too), once it answers."""
+    for number in random.sample(range(100, 1000), 30):
+        if Path(f"/tmp/.X{number}-lock").exists():
+            continue
+        # -noreset: an X server resets when its last client leaves and drops whoever connects
+        # meanwhile, such as Openbox right after the readiness probe
+        server = subprocess.Popen(
+            ["Xvfb", f":{number}", "-noreset", "-screen", "0", "x".join(map(str, SCREEN)) + "x24"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        shown = Display(str(number))
+
+        def settled(server: subprocess.Popen[bytes] = server, shown: Display = shown) -> bool:
+            return server.poll() is not None or shown.answers()  # exited: the number was taken
+
+        wait_for(settled, START_S, "Xvfb")
+        if server.poll() is None:
+            return server, shown
+    pytest.fail("no free X display number")
+
+
 @pytest.fixture(scope="module")
 def display() -> Iterator[Display]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "x".join(map(str, SCREEN)) + "x24"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    os.close(write)
+    server, shown = start_server()
     manager = None
     try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        shown = Display(number)
         manager = shown.start("openbox")
         wait_for(lambda: shown.root("_NET_SUPPORTING_WM_CHECK"), START_S, "Openbox")
         yield shown
