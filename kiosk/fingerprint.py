@@ -43,8 +43,7 @@ def _files(root: Path) -> list[Path]:
         (
             path
             for path in root.rglob("*")
-            if (not path.is_dir() or path.suffix == DATA_SUFFIX)
-            and "__pycache__" not in path.parts
+            if (not path.is_dir() or path.suffix == DATA_SUFFIX) and "__pycache__" not in path.parts
         ),
         key=lambda path: path.relative_to(root).as_posix(),
     )
