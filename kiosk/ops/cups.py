@@ -21,6 +21,7 @@ from kiosk.ops.print_jobs import Failure, JobState, PrintError, PrinterState, Pr
 log = logging.getLogger(__name__)
 
 LIBRARY_NAMES = ("libcups.so.2", "libcups.2.dylib")
+LIBRARY_STEM = "cups"
 PDF = b"application/pdf"
 HTTP_STATUS_CONTINUE = 100
 IPP_STATUS_LAST_OK = 0x00FF  # successful-ok ... successful-ok-events-complete
@@ -85,7 +86,9 @@ def load_libcups() -> ctypes.CDLL | None:
     """The system's libcups with the signatures used here, or None (no CUPS: Windows)."""
     if sys.platform.startswith("win"):
         return None
-    names = [*LIBRARY_NAMES, ctypes.util.find_library("cups")]
+    # by name through a variable: a literal here would make PyInstaller bundle this host's
+    # libcups, and the build must use the terminal's own (packaging/contents.py)
+    names = [*LIBRARY_NAMES, ctypes.util.find_library(LIBRARY_STEM)]
     for name in filter(None, names):
         try:
             lib = ctypes.CDLL(name)
