@@ -35,7 +35,7 @@ from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ def build_main_window(
     *,
     today: Callable[[], date] = date.today,
     default_preset: Preset = Preset.STANDARD,
+    default_theme: Theme = Theme.STANDARD,
     take_away: TakeAway | None = None,
     settings: KioskSettings | None = None,
     usage: UsageCounter | None = None,
@@ -111,6 +112,7 @@ def build_main_window(
     # screen, admin gate, lockdown) and its default preset; ``usage.count("faq_opened")``.
     if settings is not None:
         default_preset = Preset(settings.default_preset)
+        default_theme = Theme(settings.default_theme)
     usage = usage or UsageCounter(settings.resolved_usage_file() if settings else None)
     session = SessionAnswers()
 
@@ -212,6 +214,7 @@ def build_main_window(
         rules_note=note,
         font_family=bundle.font_family,
         default_preset=default_preset,
+        default_theme=default_theme,
     )
     window.set_page_factory(create_pages, default_language=default_language)
     window.page_changed.connect(lambda page: session.clear() if page is PageId.HOME else None)

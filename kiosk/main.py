@@ -158,11 +158,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         bundle = load_bundle(args.resources)
     except DataFileError as exc:
         return _startup_failed(f"kiosk: {exc}", checking=checking)
+    from kiosk import resources
+    from kiosk.settings import default_config_path, settings_font_problems
+
+    settings_path = args.config or default_config_path()
+    for problem in settings_font_problems(
+        settings, settings_path, resources.fonts_dir(bundle.root)
+    ):
+        return _startup_failed(f"kiosk: settings: {problem}", checking=checking)
 
     if args.self_test:
+        from kiosk.ops.attract import HallInfo
         from kiosk.selftest import run_self_test
 
-        return run_self_test(bundle, screenshots=args.screenshots)
+        hall = HallInfo(settings.service_hours, settings.service_desk)
+        return run_self_test(bundle, screenshots=args.screenshots, hall=hall)
 
     from kiosk.ops.install import Operations, OpsHooks
     from kiosk.ops.logs import setup_logging

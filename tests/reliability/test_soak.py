@@ -46,7 +46,7 @@ from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import SheetActions
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 from kiosk.ui.walkthrough import WALKS, Walk, WalkContext
 from tests.conftest import TODAY
 
@@ -145,11 +145,15 @@ def take_away(journey: Journey, *, printed: bool) -> None:
 
 
 def dress_up(kiosk: Kiosk) -> None:
-    """On the home screen: the other language, the large text size (a reset must undo both)."""
+    """On the home screen: the other language, the largest text size in high contrast (a reset
+    must undo all three)."""
     home_page(kiosk).language_button.click()
     assert kiosk.window.language != DEFAULT_LANGUAGE
-    kiosk.window.footer.presets[Preset.LARGE].click()
-    assert kiosk.window.preset is Preset.LARGE
+    kiosk.window.header.appearance_button.click()
+    kiosk.window.appearance.presets[Preset.LARGEST].click()
+    kiosk.window.appearance.themes[Theme.CONTRAST].click()
+    kiosk.window.appearance.done_button.click()
+    assert (kiosk.window.preset, kiosk.window.theme) == (Preset.LARGEST, Theme.CONTRAST)
 
 
 def idle_reset(kiosk: Kiosk, qtbot: Any) -> None:
@@ -159,7 +163,7 @@ def idle_reset(kiosk: Kiosk, qtbot: Any) -> None:
         idle.activity()
     assert kiosk.window.current_page() is PageId.HOME
     assert kiosk.window.language == DEFAULT_LANGUAGE
-    assert kiosk.window.preset is Preset.STANDARD
+    assert (kiosk.window.preset, kiosk.window.theme) == (Preset.STANDARD, Theme.STANDARD)
     assert kiosk.operations.attract.is_open()
 
 
