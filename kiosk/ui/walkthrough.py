@@ -46,6 +46,8 @@ class Walk:
     page: PageId
     answers: Sequence[Answer]
     expected: Callable[[WalkContext], list[str]]
+    # screens (from 1) where 下一步 is pressed first with nothing answered: the error must show
+    error_at: tuple[int, ...] = ()
 
     def check(self, journey: Journey, context: WalkContext) -> tuple[bool, str]:
         shown = shown_figures(journey)
@@ -106,6 +108,7 @@ RETIREMENT_WALK = Walk(
     PageId.RETIREMENT,
     (_ret_category, _ret_birth, _ret_years),
     _ret_expected,
+    error_at=(1, 2, 3),
 )
 
 # 缴费测算: a flexible worker at the 80% tier paying quarterly (the current year) --------------
@@ -156,6 +159,7 @@ CONTRIBUTION_WALK = Walk(
     PageId.CONTRIBUTION,
     (_con_kind, _con_year, _con_tier, _con_period),
     _con_expected,
+    error_at=(1, 3),
 )
 
 
@@ -243,6 +247,7 @@ PENSION_WALK = Walk(
         _pen_amount,
     ),
     _pen_expected,
+    error_at=(1, 4, 5, 8),
 )
 
 

@@ -1,6 +1,7 @@
-"""Every screen of every journey, at every supported screen size and text-size preset: no text cut
-off, nothing overlapping, no control outside the window or too small to touch, and the result
-figures equal what the rules module computes (the self-test's walks, run through pytest)."""
+"""Every screen of every journey, at every supported screen size, text size and theme: no text
+cut off, nothing overlapping, no control or choice out of sight without 向下 / 更多选项, no target
+too small to touch, and the result figures equal what the rules module computes (the
+self-test's walks, run through pytest). And the self-test fails when the layout is broken."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import io
 import pytest
 
 from kiosk.selftest import SIZES, SelfTest
+from kiosk.ui.theme import Preset, Theme
 from kiosk.ui.walkthrough import WalkContext
+from kiosk.ui.widgets.option_group import OptionGroup
+from kiosk.ui.widgets.rich_button import RichButton
 from tests.conftest import TODAY
 
 
@@ -20,3 +24,25 @@ def test_every_screen_at(window, bundle, size: tuple[int, int]) -> None:
     ok = SelfTest(window, context, screenshots=None, out=out).run(sizes=(size,))
     failures = [line for line in out.getvalue().splitlines() if line.startswith("FAIL")]
     assert ok and not failures, "\n".join(failures)
+    # every size x text size x theme, and the screens the walks add (errors, QR, overlays)
+    layouts = [line for line in out.getvalue().splitlines() if " layout " in f" {line[5:]}"]
+    assert len(layouts) == len(Preset) * len(Theme) * 42
+
+
+def test_the_self_test_fails_when_choices_are_pushed_below_the_fold(
+    window, bundle, monkeypatch
+) -> None:
+    """Paging switched off: at 1366x768 特大 the categories no longer fit, and the self-test says
+    so (and returns False) instead of passing a screen a citizen cannot use."""
+
+    def one_page(group: OptionGroup) -> None:
+        everything = list(group.findChildren(RichButton))  # every choice on one page
+        group.pages = [everything]
+
+    monkeypatch.setattr(OptionGroup, "_paginate", one_page)
+    out = io.StringIO()
+    context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=TODAY)
+    test = SelfTest(window, context, screenshots=None, out=out)
+    assert not test.run(sizes=((1366, 768),), presets=(Preset.LARGEST,), themes=(Theme.STANDARD,))
+    failures = [line for line in out.getvalue().splitlines() if line.startswith("FAIL")]
+    assert any("retirement screen 1" in line and "cut off" in line for line in failures), failures
