@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from kiosk import __version__
+from kiosk import __version__, resources
 from kiosk.ops import usage as events
 from kiosk.ops.admin import AdminGate, AdminPanel, PinLock, PinOutcome, PinPad
-from kiosk.ops.attract import AttractScreen
+from kiosk.ops.attract import AttractScreen, HallInfo
 from kiosk.ops.checks import check_bundle, content_fingerprint
 from kiosk.ops.crash import CrashGuard, CrashMessage
 from kiosk.ops.idle import CountdownOverlay, IdleWatcher
@@ -86,7 +86,13 @@ class Operations(QObject):
             parent=self,
         )
         self.countdown = CountdownOverlay(window, texts=texts)
-        self.attract = AttractScreen(window, texts=texts, card_ms=ms(CARD_S))
+        self.attract = AttractScreen(
+            window,
+            texts=texts,
+            hall=HallInfo(settings.service_hours, settings.service_desk),
+            icons=resources.icons_dir(bundle.root),
+            card_ms=ms(CARD_S),
+        )
         self.crash_guard = CrashGuard(self)
         self.crash_message = CrashMessage(window, texts=texts, return_ms=ms(CRASH_RETURN_S))
         self.gate = AdminGate(

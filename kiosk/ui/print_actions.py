@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.sheet import Sheet, qr_modules
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 QR_QUIET_MODULES = 4
 QR_MIN_PIXELS_PER_MODULE = 3
+QR_MIN_SIDE_PX = 400  # an older phone reads it at arm's length (with error correction L)
+QR_SHARE = 0.55  # of the view's length the code may take beside (or above) its words
 
 SheetSource = Callable[[datetime], Sheet | None]
 PrinterLookup = Callable[[], "QPrinter | None"]
@@ -293,7 +295,9 @@ class QrCodeWidget(QWidget):
     def __init__(self, sheet: Sheet, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.modules = qr_modules(sheet)
-        side = (len(self.modules) + 2 * QR_QUIET_MODULES) * QR_MIN_PIXELS_PER_MODULE
+        count = len(self.modules) + 2 * QR_QUIET_MODULES
+        side = count * max(QR_MIN_PIXELS_PER_MODULE, -(-QR_MIN_SIDE_PX // count))
+        self.smallest = side  # whole pixels per module, and never under QR_MIN_SIDE_PX
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -328,7 +332,8 @@ class QrCodeWidget(QWidget):
 
 class QrView(QWidget):
     """扫码带走: covers the result (inside the journey, so an idle reset removes it with the result)
-    with the QR code, how to scan it, and 关闭."""
+    with the QR code, how to scan it, and 关闭: the code above the words on a portrait screen,
+    beside them on a landscape one, as large as the room allows."""
 
     def __init__(self, *, texts: Texts, sheet: Sheet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -340,17 +345,37 @@ class QrView(QWidget):
         self.code.setObjectName("qr_code")
         self.close_button = button(s.qr_close, "primary", name="close_qr")
         self.close_button.clicked.connect(self.close_view)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(40, 24, 40, 16)
-        column.setSpacing(16)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(40, 24, 40, 16)
+        self._layout.setSpacing(32)
         heading = label(s.qr_title, "heading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(heading)
-        column.addWidget(self.code, 1)
         help_text: QLabel = label(s.qr_help, "muted")
-        help_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(help_text)
-        column.addWidget(self.close_button)
+        words = QVBoxLayout()
+        words.setSpacing(16)
+        words.addWidget(heading)
+        words.addWidget(help_text)
+        words.addStretch(1)
+        words.addWidget(self.close_button)
+        self._layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        self._layout.addLayout(words, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        landscape = size.width() > size.height()
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        margins = self._layout.contentsMargins()
+        room_w = size.width() - margins.left() - margins.right()
+        room_h = size.height() - margins.top() - margins.bottom()
+        side = (
+            min(room_h, round(room_w * QR_SHARE))
+            if landscape
+            else min(room_w, round(room_h * QR_SHARE))
+        )
+        side = max(side, self.code.smallest)
+        self.code.setFixedSize(side, side)
+        super().resizeEvent(event)
 
     def show_over(self, host: QWidget) -> None:
         self._host = host

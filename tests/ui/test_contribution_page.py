@@ -141,16 +141,15 @@ def test_starts_on_the_kind_question_with_two_plain_choices(
     assert journey.kind.button("employee").text() == t.kind_employee
     assert journey.kind.button("employee").detail_label.text() == t.kind_employee_detail
     assert journey.kind.button("flexible").detail_label.text() == t.kind_flexible_detail
-    assert journey.current_screen().progress.text() == texts.common.step_of.format(
-        current=1, total=3
-    )
+    assert journey.current_screen().progress.text() == texts.common.step_number.format(current=1)
 
 
 def test_kind_is_required(journey: ContributionJourney, texts: Texts) -> None:
     journey.next()
     assert key(journey) == "kind"
-    expected = texts.common.error_required.format(field=texts.contribution.kind_field)
-    assert journey.current_screen().error.text() == expected
+    assert journey.current_screen().error.text() == texts.contribution.kind_missing
+    journey.kind.button("flexible").click()
+    assert journey.current_screen().error.isHidden()  # gone as soon as the answer changes
 
 
 def test_year_offers_this_year_and_last_with_their_limits(
@@ -184,7 +183,8 @@ def test_employee_path_skips_the_flexible_questions(journey: ContributionJourney
     journey.year.button("2026").click()
     journey.next()
     assert key(journey) == "wage"
-    assert journey.current_screen().progress.text().startswith("第3步，共3步")
+    assert journey.current_screen().progress.text() == "第3步"
+    assert journey.current_screen().next_button.text() == "查看结果"  # the last question
 
 
 def test_wage_help_names_the_chosen_years_limits(
@@ -238,7 +238,7 @@ def test_custom_amount_screen_only_after_choosing_it(journey: ContributionJourne
     journey.tier.button(CUSTOM_TIER).click()
     journey.next()
     assert key(journey) == "amount"
-    assert journey.current_screen().progress.text().startswith("第4步，共5步")
+    assert journey.current_screen().progress.text() == "第4步"  # no total to change on the way
 
 
 # employees: figures on screen are the rule's ---------------------------------------------------
@@ -426,23 +426,21 @@ def test_figures_that_are_not_verified_are_called_an_assumption(make_journey, te
 # inline errors: named field, input kept ----------------------------------------------------------
 
 
-def test_empty_wage_names_the_field(journey: ContributionJourney, texts: Texts) -> None:
+def test_empty_wage_says_what_to_do(journey: ContributionJourney, texts: Texts) -> None:
     answer_employee(journey, "")
     assert key(journey) == "wage"
-    assert journey.current_screen().error.text() == "请先填写“月工资”"
-    assert journey.current_screen().error.text() == texts.common.error_required.format(
-        field=texts.contribution.wage_field
-    )
+    assert journey.current_screen().error.text() == "请用数字键输入月工资。"
+    assert journey.current_screen().error.text() == texts.contribution.wage_missing
 
 
-def test_zero_wage_names_the_field_and_keeps_the_input(
+def test_zero_wage_says_what_to_do_and_keeps_the_input(
     journey: ContributionJourney, texts: Texts
 ) -> None:
     answer_employee(journey, "0.00")
     assert key(journey) == "wage"
     error = journey.current_screen().error
     assert not error.isHidden()
-    assert error.text() == texts.contribution.error_positive.format(field="月工资")
+    assert error.text() == texts.contribution.wage_positive == "月工资要大于0元，请重新输入。"
     assert journey.wage.text() == "0.00"
     journey.wage.clear()
     type_in(journey.wage, "5000")
@@ -451,24 +449,22 @@ def test_zero_wage_names_the_field_and_keeps_the_input(
 
 
 @pytest.mark.parametrize("amount", ["30000", "4572.99"])
-def test_amount_outside_the_limits_names_the_field_and_keeps_the_input(
+def test_amount_outside_the_limits_says_what_to_do_and_keeps_the_input(
     journey: ContributionJourney, texts: Texts, amount: str
 ) -> None:
     answer_flexible(journey, CUSTOM_TIER, amount=amount)
     assert key(journey) == "amount"
     message = journey.current_screen().error.text()
-    assert message == texts.contribution.error_between.format(
-        field=texts.contribution.amount_field, low="4,573.00元", high="22,863.00元"
-    )
-    assert "缴费基数" in message
+    assert message == texts.contribution.amount_between.format(low="4,573.00元", high="22,863.00元")
+    assert not message.startswith("“")  # no quoted field name first
     assert journey.amount.text() == amount
     assert journey.tier.value() == CUSTOM_TIER
 
 
-def test_empty_amount_names_the_field(journey: ContributionJourney) -> None:
+def test_empty_amount_says_what_to_do(journey: ContributionJourney) -> None:
     answer_flexible(journey, CUSTOM_TIER, amount="")
     assert key(journey) == "amount"
-    assert journey.current_screen().error.text() == "请先填写“缴费基数”"
+    assert journey.current_screen().error.text() == "请用数字键输入缴费基数。"
 
 
 def test_amount_checked_again_when_the_year_changes(journey: ContributionJourney) -> None:
@@ -502,8 +498,8 @@ def test_the_rules_error_from_the_result_is_worded_and_mapped(
         journey.build_result()
     assert caught.value.field == "base"
     assert journey.question_for_field(caught.value.field) == "amount"
-    assert caught.value.message == texts.contribution.error_between.format(
-        field=texts.contribution.amount_field, low="4,504.00元", high="22,518.00元"
+    assert caught.value.message == texts.contribution.amount_between.format(
+        low="4,504.00元", high="22,518.00元"
     )
 
 

@@ -30,7 +30,7 @@ class FaqAnswerScreen(QWidget):
         self._texts = texts
         self._content = content
         self.entry: FaqEntry | None = None
-        self.scroll_area, column = scrolling_column(self)
+        self.scroll_area, column = scrolling_column(self, texts)
         self.category = label("", "muted")
         self.question = label("", "heading")
         self.question.setObjectName("faq_question")

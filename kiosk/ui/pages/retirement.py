@@ -30,7 +30,7 @@ from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
 EARLIEST_BIRTH = YearMonth(1950, 1)
 YOUNGEST_AGE_YEARS = 16
-INITIAL_BIRTH_YEAR = 1970
+FIRST_TOUCH_AGE_YEARS = 60  # the birth year's first − or + counts from today's 60-year-olds
 
 
 class RetirementJourney(Journey):
@@ -62,7 +62,7 @@ class RetirementJourney(Journey):
             texts=texts.common,
             earliest=EARLIEST_BIRTH,
             latest=latest,
-            initial_year=INITIAL_BIRTH_YEAR,
+            start_year=today().year - FIRST_TOUCH_AGE_YEARS,
         )
         self.years = DurationPicker(
             texts=texts.common, years_caption=t.years_label, months_caption=t.months_label
@@ -73,16 +73,18 @@ class RetirementJourney(Journey):
                     "category",
                     t.category_question,
                     self.category,
-                    validate=lambda: self._required(self.category.value(), t.category_field),
+                    validate=lambda: self._required(self.category.value(), t.category_missing),
                     clear=self.category.clear,
+                    changed=(self.category.chosen,),
                 ),
                 Question(
                     "birth",
                     t.birth_question,
                     self.birth,
                     help=t.birth_help,
-                    validate=lambda: self._required(self.birth.value(), t.birth_field),
+                    validate=self._validate_birth,
                     clear=self.birth.clear,
+                    changed=(self.birth.changed,),
                 ),
                 Question(
                     "years",
@@ -93,6 +95,7 @@ class RetirementJourney(Journey):
                     validate=self._mark_years_given,
                     skip=self._skip_years,
                     clear=self._clear_years,
+                    changed=(self.years.changed,),
                 ),
             ]
         )
@@ -131,7 +134,17 @@ class RetirementJourney(Journey):
 
     # helpers ------------------------------------------------------------------------------------
 
+    def _validate_birth(self) -> str | None:
+        t = self.texts.retirement
+        missing = self.birth.missing()
+        if missing is None:
+            return None
+        return t.birth_missing_year if missing == "year" else t.birth_missing_month
+
     def _mark_years_given(self) -> str | None:
+        """下一步 takes the years shown only once she has chosen some (跳过 is the other way)."""
+        if self.years.value() is None:
+            return self.texts.retirement.years_missing
         self._contribution_given = True
         return None
 
