@@ -124,9 +124,9 @@ class SelfTest:
         journey = self.window.pages[walk.page]
         assert isinstance(journey, Journey)
         for number, answer in enumerate(walk.answers, start=1):
+            self._screen(f"{walk.name} screen {number} {tag}", f"{walk.name}_{number}")
             if number in walk.error_at:
                 self._error_screen(journey, f"{walk.name} screen {number}", tag)
-            self._screen(f"{walk.name} screen {number} {tag}", f"{walk.name}_{number}")
             answer(journey)
         self._screen(f"{walk.name} result {tag}", f"{walk.name}_result")
         self._record(f"{walk.name} figures {tag}", *walk.check(journey, self.context))

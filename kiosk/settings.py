@@ -40,7 +40,9 @@ ThemeName = Literal["standard", "contrast"]  # 标准 / 高对比 (kiosk.ui.them
 Language = Literal["zh_CN", "en"]  # the bundled catalogues (kiosk.content.texts.LANGUAGES)
 
 MIN_COUNTDOWN_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time with one simple action
-HALL_TEXT_MAX = 40  # characters of service_hours / service_desk: one line on the attract screen
+HALL_TEXT_MAX = (
+    32  # characters of service_hours / service_desk: one line on a landscape attract screen
+)
 LEGACY_CONTRAST = "contrast"  # default_preset's old third value, now default_theme's
 
 

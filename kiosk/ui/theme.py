@@ -255,8 +255,7 @@ QPushButton[role="key"], QPushButton[role="kbkey"] {{
     min-height: {MIN_KEY_PX - 4 - 2 * key_margin}px;
     max-height: {m.key_size - 4 - 2 * key_margin}px;
 }}
-QPushButton[role="key"] {{ font-size: {m.title}px; }}
-QPushButton[role="step"] {{ font-size: {m.heading}px; }}
+QPushButton[role="key"], QPushButton[role="step"] {{ font-size: {m.title}px; }}
 QPushButton[role="kbkey"] {{
     font-size: {m.title}px; min-width: {MIN_KEY_PX - 12 - 2 * key_margin}px;
 }}

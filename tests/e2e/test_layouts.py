@@ -19,14 +19,35 @@ from tests.conftest import TODAY
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_screen_at(window, bundle, size: tuple[int, int]) -> None:
+    """Every text size in the contrast theme (the themes differ in colour only; the test command's
+    own ``kiosk --self-test`` step runs both)."""
     out = io.StringIO()
     context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=TODAY)
-    ok = SelfTest(window, context, screenshots=None, out=out).run(sizes=(size,))
+    test = SelfTest(window, context, screenshots=None, out=out)
+    ok = test.run(sizes=(size,), themes=(Theme.CONTRAST,))
     failures = [line for line in out.getvalue().splitlines() if line.startswith("FAIL")]
     assert ok and not failures, "\n".join(failures)
-    # every size x text size x theme, and the screens the walks add (errors, QR, overlays)
+    # every text size, and the screens the walks add (errors, QR, panel, overlays)
     layouts = [line for line in out.getvalue().splitlines() if " layout " in f" {line[5:]}"]
-    assert len(layouts) == len(Preset) * len(Theme) * 42
+    assert len(layouts) == len(Preset) * 42
+
+
+def test_the_themes_differ_in_colour_only(bundle) -> None:
+    """Why one theme is enough for the tests above: the sheets of the two themes say the same
+    sizes, borders, paddings and margins."""
+    import re
+
+    from kiosk.ui.theme import stylesheet
+
+    def geometry(theme: Theme) -> list[str]:
+        qss = stylesheet(Preset.LARGEST, theme, bundle.font_family)
+        sizes = r"(?:min-|max-)?(?:height|width)|font-size|padding|margin|border(?:-radius)?"
+        return re.findall(rf"(?:{sizes}): [^;]*?\d+px", qss)
+
+    standard, contrast = geometry(Theme.STANDARD), geometry(Theme.CONTRAST)
+    strip = [re.sub(r"#[0-9A-Fa-f]{6}", "", rule) for rule in standard]
+    assert strip == [re.sub(r"#[0-9A-Fa-f]{6}", "", rule) for rule in contrast]
+    assert len(standard) > 50
 
 
 def test_the_self_test_fails_when_choices_are_pushed_below_the_fold(

@@ -63,12 +63,16 @@ def test_whole_at_every_size_with_the_longest_hall_text(make_window: Any) -> Non
     problems = {}
     for width, height in SIZES:
         for preset in Preset:
-            for theme in Theme:
+            for theme in (Theme.CONTRAST,):  # the themes differ in colour only
                 window.resize(width, height)
                 window.set_appearance(preset, theme)
                 attract.open()
-                settle()
-                found = check_layout(attract)
-                if found:
-                    problems[f"{width}x{height} {preset.value} {theme.value}"] = found[:3]
+                attract._timer.stop()  # the test's milliseconds: turn the tips by hand
+                for card in attract.cards:  # every tip, the longest included
+                    settle()
+                    found = check_layout(attract)
+                    if found:
+                        tag = f"{width}x{height} {preset.value} {theme.value} {card.title}"
+                        problems[tag] = found[:3]
+                    attract.next_card()
     assert problems == {}

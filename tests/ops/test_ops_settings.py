@@ -129,7 +129,7 @@ BAD_FILES = [
         "default_preset",
         'write default_theme = "contrast"',
     ),
-    ("hours_too_long", f'service_hours = "{"9" * 41}"\n', "service_hours", "at most 40"),
+    ("hours_too_long", f'service_hours = "{"9" * 33}"\n', "service_hours", "at most 32"),
     ("hours_blank", 'service_hours = "   "\n', "service_hours", "not blank"),
     ("desk_two_lines", 'service_desk = "一楼\\n大厅"\n', "service_desk", "one line"),
     ("bad_pin_hash", 'admin_pin_hash = "1234"\n', "admin_pin_hash", "hash-pin"),
