@@ -3,6 +3,9 @@ in any combination, over whatever screen is showing; each touch applies at once,
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QWidget
@@ -40,28 +43,31 @@ class AppearancePanel(Overlay):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(12)
         grid.addWidget(self.size_caption, 0, 0, 1, len(Preset))
-        group = QButtonGroup(self)
+        self.presets = self._choices(list(Preset), "preset", self.preset_chosen.emit)
         for column, preset in enumerate(Preset):
-            widget = button("", "choice", name=f"preset_{preset.value}")
-            widget.setCheckable(True)
-            widget.clicked.connect(lambda _=False, p=preset: self.preset_chosen.emit(p))
-            group.addButton(widget)
-            self.presets[preset] = widget
-            grid.addWidget(widget, 1, column)
+            grid.addWidget(self.presets[preset], 1, column)
         grid.addWidget(self.theme_caption, 2, 0, 1, len(Preset))
-        themes = QButtonGroup(self)
-        for column, theme in enumerate(Theme):
-            widget = button("", "choice", name=f"theme_{theme.value}")
-            widget.setCheckable(True)
-            widget.clicked.connect(lambda _=False, t=theme: self.theme_chosen.emit(t))
-            themes.addButton(widget)
-            self.themes[theme] = widget
-            # two choices over the width of three
-            grid.addWidget(widget, 3, column * 2 if column else 0, 1, 2 if column else 1)
+        self.themes = self._choices(list(Theme), "theme", self.theme_chosen.emit)
+        grid.addWidget(self.themes[Theme.STANDARD], 3, 0)
+        grid.addWidget(self.themes[Theme.CONTRAST], 3, 1, 1, 2)  # the longer word, wider
         self.card_column.setSpacing(24)
         self.card_column.addWidget(self.title)
         self.card_column.addLayout(grid)
         self.card_column.addWidget(self.done_button)
+
+    def _choices(
+        self, values: list[Preset] | list[Theme], name: str, chosen: Callable[[Any], None]
+    ) -> dict[Any, QPushButton]:
+        """One exclusive, checkable button per value; a touch calls ``chosen(value)``."""
+        group = QButtonGroup(self)
+        made: dict[Any, QPushButton] = {}
+        for value in values:
+            widget = button("", "choice", name=f"{name}_{value.value}")
+            widget.setCheckable(True)
+            widget.clicked.connect(lambda _=False, v=value: chosen(v))
+            group.addButton(widget)
+            made[value] = widget
+        return made
 
     # public API -------------------------------------------------------------------------------
 

@@ -341,10 +341,9 @@ class PensionJourney(Journey):
 
     def _validate_birth(self) -> str | None:
         r = self.texts.retirement
-        missing = self.birth.missing()
-        if missing is None:
-            return None
-        return r.birth_missing_year if missing == "year" else r.birth_missing_month
+        return self.birth.error(
+            missing_year=r.birth_missing_year, missing_month=r.birth_missing_month
+        )
 
     def _validate_age(self) -> str | None:
         month = self.retirement_month()

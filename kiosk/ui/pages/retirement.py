@@ -135,11 +135,10 @@ class RetirementJourney(Journey):
     # helpers ------------------------------------------------------------------------------------
 
     def _validate_birth(self) -> str | None:
-        t = self.texts.retirement
-        missing = self.birth.missing()
-        if missing is None:
-            return None
-        return t.birth_missing_year if missing == "year" else t.birth_missing_month
+        r = self.texts.retirement
+        return self.birth.error(
+            missing_year=r.birth_missing_year, missing_month=r.birth_missing_month
+        )
 
     def _mark_years_given(self) -> str | None:
         """下一步 takes the years shown only once she has chosen some (跳过 is the other way)."""

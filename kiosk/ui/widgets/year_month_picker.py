@@ -79,6 +79,10 @@ class YearMonthPicker(QWidget):
             return "year"
         return "month" if self._month is None else None
 
+    def error(self, *, missing_year: str, missing_month: str) -> str | None:
+        """What to do next, while the year or the month is still to choose."""
+        return {"year": missing_year, "month": missing_month}.get(self.missing() or "")
+
     def set_value(self, value: YearMonth | None) -> None:
         if value is None:
             self.clear()
