@@ -28,7 +28,7 @@ from kiosk.ui.pages.home import HomePage, JourneyTile
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 
 __all__ = ["Bundle", "Kiosk", "build_kiosk", "build_main_window", "load_bundle", "rules_note"]
 
@@ -159,6 +159,7 @@ def build_kiosk(
     journeys: Sequence[JourneySpec] = JOURNEYS,
     today: Callable[[], date] = date.today,
     default_preset: Preset = Preset.STANDARD,
+    default_theme: Theme = Theme.STANDARD,
     take_away: TakeAway | None = None,
     settings: KioskSettings | None = None,
     usage: UsageCounter | None = None,
@@ -171,6 +172,7 @@ def build_kiosk(
     its kiosk behaviour and its default text size."""
     if settings is not None:
         default_preset = Preset(settings.default_preset)
+        default_theme = Theme(settings.default_theme)
     usage = usage or UsageCounter(settings.resolved_usage_file() if settings else None)
     default_language = language or (settings.language if settings else DEFAULT_LANGUAGE)
     # the printed sheet stays Chinese for the counter, whatever the screen's language
@@ -185,6 +187,8 @@ def build_kiosk(
         rules_note=note,
         font_family=bundle.font_family,
         default_preset=default_preset,
+        default_theme=default_theme,
+        calculations=[spec.id for spec in journeys],
     )
     pages.window = window
     window.set_page_factory(pages, default_language=default_language)

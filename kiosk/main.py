@@ -164,11 +164,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             bundle = load_bundle(args.resources)
         except DataFileError as exc:
             problem = exc
-            if checking or settings.mode != "kiosk":
-                return _startup_failed(f"kiosk: {exc}", checking=checking)
+    if problem is None and bundle is not None:  # the settings' hall texts the font must draw
+        from kiosk import resources
+        from kiosk.settings import default_config_path, settings_font_problems
+
+        drawn = settings_font_problems(
+            settings, args.config or default_config_path(), resources.fonts_dir(bundle.root)
+        )
+        problem = drawn[0] if drawn else None
+    if problem is not None and (checking or settings.mode != "kiosk"):
+        prefix = "kiosk: settings: " if bundle is not None else "kiosk: "
+        return _startup_failed(f"{prefix}{problem}", checking=checking)
 
     if args.self_test:
         from kiosk.selftest import run_self_test
+        from kiosk.ui.ops.attract import HallInfo
 
         assert bundle is not None
         return run_self_test(
@@ -176,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             screenshots=args.screenshots,
             config=args.config,
             pin=os.environ.get(SELF_TEST_PIN_VARIABLE),
+            hall=HallInfo(settings.service_hours, settings.service_desk),
         )
 
     from kiosk.ops.logs import setup_logging

@@ -106,9 +106,14 @@ class KioskService(QObject):
         controller.recovered.connect(self._on_recovered)
         self.out_of_service = controller
         from kiosk.ui.main_window import apply_theme
-        from kiosk.ui.theme import Preset
+        from kiosk.ui.theme import Preset, Theme
 
-        apply_theme(controller.page, Preset(settings.default_preset), font_family)
+        apply_theme(
+            controller.page,
+            Preset(settings.default_preset),
+            Theme(settings.default_theme),
+            font_family,
+        )
         controller.page.resize(*self._size)
         self._show(controller.page, kiosk=True, settings=settings)
         controller.start()

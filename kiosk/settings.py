@@ -24,8 +24,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from kiosk.content.glyphs import FONT_FILES, font_characters, missing_characters
 from kiosk.ops.pin import parse_pin_hash
 from kiosk.rules.loader import DataFileError, read_toml, validate_file
 
@@ -34,10 +35,15 @@ SETTINGS_FILE_NAME = "settings.toml"
 
 Mode = Literal["kiosk", "windowed", "demo"]
 Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
-PresetName = Literal["standard", "large", "contrast"]
+PresetName = Literal["standard", "large", "largest"]  # 标准 / 大 / 特大 (kiosk.ui.theme.Preset)
+ThemeName = Literal["standard", "contrast"]  # 标准 / 高对比 (kiosk.ui.theme.Theme)
 Language = Literal["zh_CN", "en"]  # the bundled catalogues (kiosk.content.texts.LANGUAGES)
 
 MIN_COUNTDOWN_S = 20  # WCAG 2.2.1: at least 20 s to ask for more time with one simple action
+HALL_TEXT_MAX = (
+    32  # characters of service_hours / service_desk: one line on a landscape attract screen
+)
+LEGACY_CONTRAST = "contrast"  # default_preset's old third value, now default_theme's
 
 
 class KioskSettings(BaseModel):
@@ -63,7 +69,26 @@ class KioskSettings(BaseModel):
         True, description="show the attract screen after an idle reset and at start-up"
     )
     default_preset: PresetName = Field(
-        "standard", description="text-size preset of a fresh session (标准 / 大字 / 高对比)"
+        "standard",
+        description="text size of a fresh session: standard, large or largest (标准 / 大 / 特大); "
+        'the old value "contrast" still means default_theme = "contrast" at the standard size',
+    )
+    default_theme: ThemeName = Field(
+        "standard", description="colours of a fresh session: standard or contrast (标准 / 高对比)"
+    )
+    service_hours: str | None = Field(
+        None,
+        min_length=1,
+        max_length=HALL_TEXT_MAX,
+        description="the hall's service hours, shown on the attract screen "
+        "(e.g. 周一至周五 9:00—12:00 13:30—17:00); unset: not shown",
+    )
+    service_desk: str | None = Field(
+        None,
+        min_length=1,
+        max_length=HALL_TEXT_MAX,
+        description="where the service desk is, shown on the attract screen "
+        "(e.g. 一楼大厅 1—8号窗口); unset: not shown",
     )
     language: Language = Field("zh_CN", description="language of a fresh session")
     hide_cursor: bool | None = Field(
@@ -111,6 +136,36 @@ class KioskSettings(BaseModel):
         "while the 暂停服务 page shows",
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_contrast_preset(cls, data: Any) -> Any:
+        """``default_preset = "contrast"`` was one of three exclusive presets; it is the contrast
+        theme at the standard size now, unless default_theme says otherwise (then an error)."""
+        if (
+            isinstance(data, dict)
+            and data.get("default_preset") == LEGACY_CONTRAST
+            and data.get("default_theme", LEGACY_CONTRAST) == LEGACY_CONTRAST
+        ):
+            return {**data, "default_preset": "standard", "default_theme": LEGACY_CONTRAST}
+        return data
+
+    @field_validator("default_preset", mode="before")
+    @classmethod
+    def _contrast_is_a_theme(cls, value: object) -> object:
+        if value == LEGACY_CONTRAST:
+            raise ValueError(
+                '"contrast" is no longer a text size: write default_theme = "contrast" and '
+                'default_preset = "standard", "large" or "largest"'
+            )
+        return value
+
+    @field_validator("service_hours", "service_desk")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        if value is not None and (not value.strip() or any(ord(c) < 32 for c in value)):
+            raise ValueError("one line of text, not blank")
+        return value
+
     @field_validator("admin_pin_hash")
     @classmethod
     def _pin_hash_is_well_formed(cls, value: str | None) -> str | None:
@@ -131,6 +186,23 @@ class KioskSettings(BaseModel):
 
     def resolved_usage_file(self, env: Mapping[str, str] | None = None) -> Path:
         return self.usage_file or default_state_dir(env) / "usage.json"
+
+
+def settings_font_problems(settings: KioskSettings, path: Path, fonts: Path) -> list[DataFileError]:
+    """The settings' text shown on screen (service hours and desk) that has a character one of
+    the bundled fonts in ``fonts`` cannot draw: one problem per field, naming ``path``."""
+    shown = {"service_hours": settings.service_hours, "service_desk": settings.service_desk}
+    if not any(shown.values()):
+        return []
+    characters = frozenset.intersection(*(font_characters(fonts / name) for name in FONT_FILES))
+    problems = []
+    for key, text in shown.items():
+        missing = missing_characters(characters, [text]) if text else []
+        if missing:
+            problems.append(
+                DataFileError(path, key, f"the bundled font cannot draw {''.join(missing)!r}")
+            )
+    return problems
 
 
 # where things live ----------------------------------------------------------------------------
@@ -247,4 +319,5 @@ __all__ = [
     "default_state_dir",
     "load_settings",
     "salvage_settings",
+    "settings_font_problems",
 ]

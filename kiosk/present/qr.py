@@ -11,10 +11,12 @@ if TYPE_CHECKING:
 
 
 def qr_code(sheet: Sheet) -> segno.QRCode:
-    """The summary as a QR code (byte mode, UTF-8, error correction M or better)."""
+    """The summary as a QR code (byte mode, UTF-8): error correction L, raised only where that
+    costs no extra modules, so an older phone camera has the fewest, largest modules to read (a
+    code on a screen is not scuffed the way a printed one is)."""
     import segno  # only when a sheet is made: its writers pull in urllib (40 ms at start-up)
 
-    return segno.make_qr(sheet.summary, error="m", mode="byte", encoding="utf-8", boost_error=True)
+    return segno.make_qr(sheet.summary, error="l", mode="byte", encoding="utf-8", boost_error=True)
 
 
 def qr_modules(sheet: Sheet) -> tuple[tuple[bool, ...], ...]:

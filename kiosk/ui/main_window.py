@@ -8,18 +8,21 @@ asked for yet), or straight away when it is shown or :attr:`MainWindow.pages` is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
+from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.journey import Journey
-from kiosk.ui.theme import Preset, stylesheet
+from kiosk.ui.theme import Preset, Theme, stylesheet
+
+# the calculations: their screens carry the footer's line on the basis of their figures
 
 PageBuilder = Callable[[], QWidget]
 PageBuilders = Mapping[str, PageBuilder]
@@ -40,22 +43,28 @@ class MainWindow(QMainWindow):
         rules_note: str,
         font_family: str,
         default_preset: Preset = Preset.STANDARD,
+        default_theme: Theme = Theme.STANDARD,
+        calculations: Collection[str] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """``calculations``: the pages that show the rules' basis in the footer (the journeys)."""
         super().__init__(parent)
         self.setWindowTitle(texts.common.window_title)
         self._built: dict[str, QWidget] = {}
         self._builders: dict[str, PageBuilder] = dict(pages)
         self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
-        self._styled: Preset | None = None
+        self._styled: tuple[Preset, Theme] | None = None
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_next)
         self.language = texts.language
         self._default_language = texts.language
         self._page_factory: PageFactory | None = None
         self._font_family = font_family
+        self._calculations = frozenset(calculations)
         self._default_preset = default_preset
+        self._default_theme = default_theme
         self.preset = default_preset
+        self.theme = default_theme
         self.header = Header(texts=texts)
         self.footer = Footer(texts=texts, rules_note=rules_note)
         self.stack = QStackedWidget()
@@ -68,14 +77,18 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stack, 1)
         column.addWidget(self.footer)
         self.setCentralWidget(central)
+        self.appearance = AppearancePanel(central, texts=texts)
         self._connect_signals()
-        self.set_preset(default_preset)
+        self.set_appearance(default_preset, default_theme)
         self.show_page(PageId.HOME)
 
     def _connect_signals(self) -> None:
         self.header.back_requested.connect(self.go_back)
         self.header.home_requested.connect(self.go_home)
-        self.footer.preset_chosen.connect(self.set_preset)
+        self.header.appearance_requested.connect(self.appearance.open)
+        self.appearance.preset_chosen.connect(self.set_preset)
+        self.appearance.theme_chosen.connect(self.set_theme)
+        self.appearance.done.connect(self.appearance.close_overlay)
 
     # pages, built on demand -------------------------------------------------------------------
 
@@ -134,6 +147,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page: str) -> None:
         self.stack.setCurrentWidget(self.page(page))
         self.header.set_navigation_visible(page != PageId.HOME)
+        self.footer.show_rules_note(page in self._calculations)
         self.page_changed.emit(page)
 
     def go_back(self) -> None:
@@ -156,18 +170,32 @@ class MainWindow(QMainWindow):
                     widget.reset()
 
     def set_preset(self, preset: Preset) -> None:
-        self.preset = preset
+        """The text size (字号), in the current colours."""
+        self.set_appearance(preset, self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The colours (对比), at the current text size."""
+        self.set_appearance(self.preset, theme)
+
+    def set_appearance(self, preset: Preset, theme: Theme) -> None:
+        self.preset, self.theme = preset, theme
         # The one place the theme is applied: on the window, not the QApplication, which would
         # re-polish every widget of the process (four times slower). Restyling takes about half a
-        # second, so a reset that keeps the preset does not restyle.
-        if preset is not self._styled:
-            apply_theme(self, preset, self._font_family)
-            self._styled = preset
-        self.footer.mark_preset(preset)
+        # second, so a reset that keeps the look does not restyle.
+        if (preset, theme) != self._styled:
+            apply_theme(self, preset, theme, self._font_family)
+            self._styled = (preset, theme)
+            # A hidden page or overlay does not hear of its widgets' new sizes (Qt stops there at
+            # a hidden widget), and would show laid out for the old text size.
+            for layout in self.findChildren(QLayout):
+                layout.invalidate()
+        self.appearance.mark(preset, theme)
 
     def reset_session(self) -> None:
-        """Back to a fresh session: answers cleared, default text size and language, home."""
-        self.set_preset(self._default_preset)
+        """Back to a fresh session: answers cleared, default text size, colours and language,
+        home."""
+        self.appearance.close_overlay()
+        self.set_appearance(self._default_preset, self._default_theme)
         self.set_language(self._default_language)
         self.go_home()
 
@@ -205,16 +233,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(texts.common.window_title)
         self.header.retitle(texts)
         self.footer.retitle(texts, rules_note=page_set.rules_note)
+        self.appearance.retitle(texts)
         self.pages_replaced.emit()
         self.show_page(PageId.HOME)
         if self._builders:
             self._build_timer.start()
 
 
-def apply_theme(window: QWidget, preset: Preset, font_family: str) -> None:
+def apply_theme(window: QWidget, preset: Preset, theme: Theme, font_family: str) -> None:
     """The one call that styles a top-level window: the main window, or the 暂停服务 page that
     stands in for it (:mod:`kiosk.ui.ops.out_of_service`)."""
-    window.setStyleSheet(stylesheet(preset, font_family))
+    window.setStyleSheet(stylesheet(preset, theme, font_family))
 
 
 @dataclass

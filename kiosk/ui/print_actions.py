@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.files import NotRegularFile
@@ -42,8 +42,11 @@ log = logging.getLogger(__name__)
 PRINT_LIMIT_S = 60.0
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
 NOT_ALLOWED = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR)
+NOTICE_MIN_PX = 300  # the notice beside the buttons when it gets at least this, else above
 QR_QUIET_MODULES = 4
 QR_MIN_PIXELS_PER_MODULE = 3
+QR_MIN_SIDE_PX = 400  # an older phone reads it at arm's length (with error correction L)
+QR_SHARE = 0.55  # of the view's length the code may take beside (or above) its words
 
 SheetSource = Callable[[datetime], Sheet | None]
 PrinterLookup = Callable[[], "QPrinter | None"]
@@ -234,20 +237,65 @@ class SheetActions(QWidget):
         self.save_button = button(s.save_pdf, name="save_pdf")
         self.save_button.setVisible(self._service.save_pdf_enabled)
         self.qr_button = button(s.take_away, name="show_qr")
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(16)
+        self._row = QHBoxLayout()
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(16)
         for widget in (self.print_button, self.save_button, self.qr_button):
-            row.addWidget(widget, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(40, 12, 40, 0)
-        column.setSpacing(12)
-        column.addWidget(self.notice)
-        column.addLayout(row)
+            self._row.addWidget(widget, 1)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(40, 12, 40, 0)
+        self._column.setSpacing(12)
+        self._column.addWidget(self.notice)
+        self._column.addLayout(self._row)
+        self._one_row: bool | None = None
+        self._arrange(one_row=False)
+
+    def _arrange(self, *, one_row: bool) -> None:
+        """The notice left of the buttons on a wide screen (a short landscape screen at the
+        largest text has no room for a line of its own), above them on a narrow one."""
+        for widget in (self.retry_button, self.print_button, self.save_button, self.qr_button):
+            # a row's stretch would squeeze a button below its words; its own width is the least
+            widget.setMinimumWidth(widget.sizeHint().width() if one_row else 0)
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        self._column.removeWidget(self.notice)
+        self._row.removeWidget(self.notice)
+        if one_row:
+            self._row.insertWidget(0, self.notice, 2)
+        else:
+            self._column.insertWidget(0, self.notice)
+
+    def _fits_one_row(self, width: int) -> bool:
+        """Room for every shown button at its full width and a notice of :data:`NOTICE_MIN_PX`."""
+        shown = [
+            b
+            for b in (self.retry_button, self.print_button, self.save_button, self.qr_button)
+            if not b.isHidden()
+        ]
+        spacing = self._row.spacing() * len(shown)
+        margins = self._column.contentsMargins()
+        room = width - margins.left() - margins.right()
+        return sum(b.sizeHint().width() for b in shown) + spacing + NOTICE_MIN_PX <= room
+
+    def _rearrange(self) -> None:
+        # 重试 stands in for 打印 after a failed print (the same action, named for the moment)
+        self.print_button.setVisible(self._printer is not None and self.retry_button.isHidden())
+        self._arrange(one_row=self._fits_one_row(self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(one_row=self._fits_one_row(event.size().width()))
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.StyleChange:  # another text size: other button widths
+            self._rearrange()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.print_button.clicked.connect(self.start_print)
         self.notice.retry_requested.connect(self.start_print)
+        self.notice.changed.connect(self._rearrange)
         self.save_button.clicked.connect(self.save_pdf)
         self.qr_button.clicked.connect(self.show_qr)
 
@@ -406,7 +454,9 @@ class QrCodeWidget(QWidget):
     def __init__(self, sheet: Sheet, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.modules = qr_modules(sheet)
-        side = (len(self.modules) + 2 * QR_QUIET_MODULES) * QR_MIN_PIXELS_PER_MODULE
+        count = len(self.modules) + 2 * QR_QUIET_MODULES
+        side = count * max(QR_MIN_PIXELS_PER_MODULE, -(-QR_MIN_SIDE_PX // count))
+        self.smallest = side  # whole pixels per module, and never under QR_MIN_SIDE_PX
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -441,7 +491,8 @@ class QrCodeWidget(QWidget):
 
 class QrView(QWidget):
     """扫码带走: covers the result (inside the journey, so an idle reset removes it with the result)
-    with the QR code, how to scan it, and 关闭."""
+    with the QR code, how to scan it, and 关闭: the code above the words on a portrait screen,
+    beside them on a landscape one, as large as the room allows."""
 
     def __init__(self, *, texts: Texts, sheet: Sheet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -453,17 +504,37 @@ class QrView(QWidget):
         self.code.setObjectName("qr_code")
         self.close_button = button(s.qr_close, "primary", name="close_qr")
         self.close_button.clicked.connect(self.close_view)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(40, 24, 40, 16)
-        column.setSpacing(16)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(40, 24, 40, 16)
+        self._layout.setSpacing(32)
         heading = label(s.qr_title, "heading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(heading)
-        column.addWidget(self.code, 1)
         help_text: QLabel = label(s.qr_help, "muted")
-        help_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(help_text)
-        column.addWidget(self.close_button)
+        words = QVBoxLayout()
+        words.setSpacing(16)
+        words.addWidget(heading)
+        words.addWidget(help_text)
+        words.addStretch(1)
+        words.addWidget(self.close_button)
+        self._layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        self._layout.addLayout(words, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        landscape = size.width() > size.height()
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        margins = self._layout.contentsMargins()
+        room_w = size.width() - margins.left() - margins.right()
+        room_h = size.height() - margins.top() - margins.bottom()
+        side = (
+            min(room_h, round(room_w * QR_SHARE))
+            if landscape
+            else min(room_w, round(room_h * QR_SHARE))
+        )
+        side = max(side, self.code.smallest)
+        self.code.setFixedSize(side, side)
+        super().resizeEvent(event)
 
     def show_over(self, host: QWidget) -> None:
         self._host = host

@@ -9,7 +9,8 @@ buttons for what can be done instead (重试 or 打印, 扫码带走), and 关�
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content.texts.sheet import SheetTexts
 from kiosk.ui.widgets.kinetic import KineticScrollArea
@@ -20,13 +21,16 @@ class TakeAwayNotice(QWidget):
     """One line, hidden until there is something to say."""
 
     retry_requested = Signal()
+    changed = Signal()  # another text, or 重试 shown or hidden: the row may be laid out anew
 
     def __init__(self, *, retry_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("take_away_notice")
         self.status = label("", "notice")
         self.status.setObjectName("take_away_status")
-        self.retry_button = button(retry_text, "primary", name="retry_print")
+        # as tall as the status beside it and the action buttons under it (a primary button is
+        # taller, and on a short screen the line had no room for it)
+        self.retry_button = button(retry_text, name="retry_print")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
@@ -52,6 +56,7 @@ class TakeAwayNotice(QWidget):
         set_property(self.status, "failed", failed)
         self.retry_button.setVisible(retry)
         self.show()
+        self.changed.emit()
 
 
 class FailureView(QWidget):
@@ -89,15 +94,34 @@ class FailureView(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.detail)
         column.addStretch(1)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        for widget in (self.retry_button, self.print_button, self.qr_button, self.close_button):
-            row.addWidget(widget, 1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 16)
-        outer.setSpacing(16)
-        outer.addWidget(KineticScrollArea(words), 1)
-        outer.addLayout(row)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._row.setSpacing(16)
+        for widget in self._buttons():
+            self._row.addWidget(widget, 1)
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(40, 24, 40, 16)
+        self._outer.setSpacing(16)
+        self._outer.addWidget(KineticScrollArea(words), 1)
+        self._outer.addLayout(self._row)
+
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.retry_button, self.print_button, self.qr_button, self.close_button)
+
+    def _arrange(self) -> None:
+        """The buttons side by side when each gets the width its words need, else one above
+        the other (English at the largest text on a portrait screen)."""
+        shown = [b for b in self._buttons() if not b.isHidden()]
+        margins = self._outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widest = max((b.sizeHint().width() for b in shown), default=0)
+        across = widest * len(shown) + self._row.spacing() * (len(shown) - 1) <= room
+        self._row.setDirection(
+            QBoxLayout.Direction.LeftToRight if across else QBoxLayout.Direction.TopToBottom
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
 
     # public API -------------------------------------------------------------------------------
 
@@ -116,6 +140,7 @@ class FailureView(QWidget):
             self._host = host
             host.installEventFilter(self)
         self.setGeometry(host.rect())
+        self._arrange()
         self.raise_()
         self.show()
 

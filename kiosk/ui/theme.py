@@ -1,9 +1,13 @@
-"""The one theme: colours per preset, sizes scaled by the text-size preset, and the QSS built from
-them. Widgets only set ``objectName`` or a ``role`` property; nothing else calls setStyleSheet.
+"""The one theme: a text-size preset and a colour theme, chosen separately and in any combination,
+and the QSS built from them. Widgets only set ``objectName`` or a ``role`` property; nothing else
+calls setStyleSheet.
 
-Sizes are in pixels at the standard preset: body text 26 px, headings 40 px, primary targets at
-least 88 px high and nothing under 48 px (kiosk-ux.md: >= 24 px body, >= 36 px headings,
->= 80 px primary targets, >= 44 px any target).
+Text sizes (标准 / 大 / 特大): body text 26 / 34 / 42 px (特大 is 1.6x 标准), and every target grows
+with them: any target at least 64 / 72 / 80 px, primary actions 96 / 104 / 112 px high, keypad and
+keyboard keys 88 / 96 / 104 px. Themes (标准 / 高对比): the colours only; a theme never changes a size.
+The floors the self-test holds every screen to are :data:`MIN_TARGET_PX`, :data:`MIN_PRIMARY_PX`
+and :data:`MIN_KEY_PX` (kiosk-ux.md: 60x60 dp for the elder-friendly standard, 80-120 px primary
+targets at arm's length).
 """
 
 from __future__ import annotations
@@ -11,11 +15,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+MIN_TARGET_PX = 64  # every tap target, both sides, at the standard size
+MIN_PRIMARY_PX = 96  # the height of a primary action (下一步, 继续使用...)
+MIN_KEY_PX = 80  # keypad and keyboard keys, both sides
+MAX_KEY_GAP_PX = 0  # between neighbouring keys: none (the visible gap is the keys' own margin)
+KEY_MARGIN_PX = 4  # drawn inside each key's target, so the gap a finger can hit is still a key
+
 
 class Preset(StrEnum):
+    """The text size (字号)."""
+
     STANDARD = "standard"  # 标准
-    LARGE = "large"  # 大字（长辈模式）
-    CONTRAST = "contrast"  # 高对比
+    LARGE = "large"  # 大
+    LARGEST = "largest"  # 特大
+
+
+class Theme(StrEnum):
+    """The colours (对比)."""
+
+    STANDARD = "standard"  # 标准
+    CONTRAST = "contrast"  # 高对比: light text on black, yellow actions
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +63,7 @@ class Metrics:
     heading: int
     title: int
     figure: int
+    header_title: int
     primary_height: int
     button_height: int
     min_target: int
@@ -88,48 +108,64 @@ DARK_CONTRAST = Palette(
     figure="#FFD400",
 )
 
-_STANDARD_METRICS = Metrics(
-    body=26,
-    small=22,
-    heading=40,
-    title=34,
-    figure=60,
-    primary_height=88,
-    button_height=64,
-    min_target=48,
-    key_size=88,
-    radius=12,
-    spacing=16,
-)
+_METRICS = {
+    Preset.STANDARD: Metrics(
+        body=26,
+        small=22,
+        heading=40,
+        title=34,
+        figure=60,
+        header_title=30,
+        primary_height=96,
+        button_height=72,
+        min_target=64,
+        key_size=88,
+        radius=12,
+        spacing=16,
+    ),
+    Preset.LARGE: Metrics(
+        body=34,
+        small=28,
+        heading=48,
+        title=40,
+        figure=72,
+        header_title=34,
+        primary_height=104,
+        button_height=80,
+        min_target=72,
+        key_size=96,
+        radius=12,
+        spacing=16,
+    ),
+    Preset.LARGEST: Metrics(
+        body=42,  # 1.6x the standard body text
+        small=34,
+        heading=54,
+        title=46,
+        figure=80,
+        header_title=38,
+        primary_height=112,
+        button_height=88,
+        min_target=80,
+        key_size=104,
+        radius=14,
+        spacing=16,
+    ),
+}
 
 
-def palette_for(preset: Preset) -> Palette:
-    return DARK_CONTRAST if preset is Preset.CONTRAST else LIGHT
+def palette_for(theme: Theme) -> Palette:
+    return DARK_CONTRAST if theme is Theme.CONTRAST else LIGHT
 
 
 def metrics_for(preset: Preset) -> Metrics:
-    if preset is not Preset.LARGE:
-        return _STANDARD_METRICS
-    scale = 1.3
-    m = _STANDARD_METRICS
-    return Metrics(
-        body=round(m.body * scale),
-        small=round(m.small * scale),
-        heading=round(m.heading * scale),
-        title=round(m.title * scale),
-        figure=round(m.figure * scale),
-        primary_height=round(m.primary_height * 1.15),
-        button_height=round(m.button_height * 1.15),
-        min_target=m.min_target,
-        key_size=round(m.key_size * 1.1),
-        radius=m.radius,
-        spacing=m.spacing,
-    )
+    return _METRICS[preset]
 
 
-def stylesheet(preset: Preset, font_family: str) -> str:
-    """The application's QSS for ``preset``."""
-    p, m = palette_for(preset), metrics_for(preset)
+def stylesheet(preset: Preset, theme: Theme, font_family: str) -> str:
+    """The application's QSS for the text size ``preset`` in the colours of ``theme``."""
+    p, m = palette_for(theme), metrics_for(preset)
+    key_margin = KEY_MARGIN_PX
     return f"""
 * {{
     font-family: "{font_family}";
@@ -140,20 +176,27 @@ QMainWindow, QWidget#Central, QStackedWidget, QScrollArea, QScrollArea > QWidget
     background: {p.window};
 }}
 QWidget#Header {{ background: {p.header}; }}
-QWidget#Header QLabel {{ color: {p.on_header}; font-size: {m.title}px; font-weight: bold; }}
-QWidget#Header QPushButton {{
-    background: transparent; color: {p.on_header}; border: 2px solid {p.on_header};
-    border-radius: {m.radius}px; min-height: {m.button_height}px; min-width: 120px;
-    padding: 0 20px; font-weight: bold;
+QWidget#Header QLabel {{
+    color: {p.on_header}; font-size: {m.header_title}px; font-weight: bold;
 }}
+QWidget#Header QPushButton {{
+    background: transparent; color: {p.on_header}; border: 3px solid {p.on_header};
+    border-radius: {m.radius}px; min-height: {m.min_target - 6}px;
+    min-width: {m.min_target - 46}px; padding: 0 20px; font-weight: bold;
+}}
+QWidget#Header QPushButton#appearance {{ background: {p.on_header}; color: {p.header}; }}
+QWidget#Header QPushButton:pressed {{ background: {p.on_header}; color: {p.header}; }}
 QWidget#Footer {{ background: {p.surface}; border-top: 2px solid {p.border}; }}
 QWidget#Footer QLabel {{ font-size: {m.small}px; color: {p.muted}; }}
-QWidget#Footer QPushButton {{ min-height: {m.min_target}px; font-size: {m.small}px; padding: 0 16px; }}
 QLabel[role="heading"] {{ font-size: {m.heading}px; font-weight: bold; }}
 QLabel[role="subheading"] {{ font-size: {m.title}px; font-weight: bold; }}
 QLabel[role="muted"] {{ color: {p.muted}; }}
 QLabel[role="small"] {{ color: {p.muted}; font-size: {m.small}px; }}
-QLabel[role="error"] {{ color: {p.error}; font-weight: bold; }}
+QLabel[role="progress"] {{ color: {p.muted}; font-size: {m.small}px; font-weight: bold; }}
+QLabel[role="error"] {{
+    color: {p.error}; font-weight: bold; background: {p.surface};
+    border: 3px solid {p.error}; border-radius: {m.radius}px; padding: 8px 16px;
+}}
 QLabel[role="figure"] {{ color: {p.figure}; font-size: {m.figure}px; font-weight: bold; }}
 QLabel[role="figure-label"] {{ color: {p.muted}; font-size: {m.body}px; }}
 QLabel[role="notice"] {{
@@ -162,29 +205,34 @@ QLabel[role="notice"] {{
 }}
 QLabel[role="display"] {{
     background: {p.surface}; border: 3px solid {p.border}; border-radius: {m.radius}px;
-    font-size: {m.heading}px; font-weight: bold; padding: 8px 16px;
+    font-size: {m.heading}px; font-weight: bold; padding: 4px 16px;
 }}
+QLabel[role="display"][wide="true"] {{ font-size: {m.title}px; }}
+QLabel[role="display"][unset="true"] {{ color: {p.muted}; font-size: {m.title}px; }}
+QLabel[role="page"] {{ color: {p.muted}; font-size: {m.small}px; font-weight: bold; }}
 QFrame[role="card"] {{
     background: {p.surface}; border: 2px solid {p.border}; border-radius: {m.radius}px;
 }}
 QFrame[role="card"] QLabel {{ background: transparent; }}
 QPushButton {{
     background: {p.secondary}; color: {p.on_secondary}; border: 2px solid {p.border};
-    border-radius: {m.radius}px; min-height: {m.button_height}px; padding: 0 24px;
+    border-radius: {m.radius}px; min-height: {m.button_height - 4}px;
+    min-width: {m.min_target - 52}px; padding: 0 24px;
 }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border: 2px solid {p.primary};
-    min-height: {m.primary_height}px; font-weight: bold; font-size: {m.title}px;
+    min-height: {m.primary_height - 4}px; font-weight: bold; font-size: {m.title}px;
 }}
 QPushButton[role="tile"] {{
+    selection-background-color: {p.figure}; selection-color: {p.surface};
     background: {p.surface}; color: {p.text}; border: 3px solid {p.primary};
-    border-radius: {m.radius * 2}px; padding: 24px; text-align: left;
+    border-radius: {m.radius * 2}px; padding: 16px; text-align: left;
 }}
 QPushButton[role="option"] {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.border};
-    min-height: {m.primary_height}px; text-align: left; padding: 12px 24px;
+    min-height: {m.button_height - 22}px; text-align: left; padding: 8px 24px;
 }}
 QPushButton[role="option"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
@@ -192,42 +240,56 @@ QPushButton[role="option"]:checked {{
 QLabel[selected="true"] {{ color: {p.on_primary}; }}
 QPushButton[role="choice"] {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.border};
-    min-height: {m.button_height}px; font-weight: bold;
+    min-height: {m.button_height - 6}px; font-weight: bold; padding: 0 8px;
 }}
 QPushButton[role="choice"]:checked {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}
-QPushButton[role="key"] {{
-    background: {p.surface}; color: {p.text}; min-height: {m.key_size}px;
-    min-width: {m.key_size}px; font-size: {m.heading}px; font-weight: bold;
+QPushButton[role="key"], QPushButton[role="kbkey"], QPushButton[role="step"] {{
+    background: {p.surface}; color: {p.text}; border: 2px solid {p.border};
+    margin: {key_margin}px; padding: 0 4px; font-weight: bold;
+    min-height: {m.key_size - 4 - 2 * key_margin}px;
+    min-width: {m.key_size - 12 - 2 * key_margin}px;
 }}
-QPushButton[role="preset"]:checked {{
-    background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
+QPushButton[role="key"], QPushButton[role="kbkey"] {{
+    min-height: {MIN_KEY_PX - 4 - 2 * key_margin}px;
+    max-height: {m.key_size - 4 - 2 * key_margin}px;
 }}
+QPushButton[role="key"], QPushButton[role="step"] {{ font-size: {m.title}px; }}
+QPushButton[role="kbkey"] {{
+    font-size: {m.title}px; min-width: {MIN_KEY_PX - 12 - 2 * key_margin}px;
+}}
+QPushButton[role="key"][wide="true"], QPushButton[role="kbkey"][wide="true"],
+QPushButton[role="step"][wide="true"] {{
+    font-size: {m.body}px;
+}}
+QPushButton[role="key"][tall="true"] {{ max-height: {2 * m.key_size - 4 - 2 * key_margin}px; }}
+QPushButton[role="key"][wide="true"] {{ min-width: {round(2.8 * m.body)}px; }}
 QPushButton[role="link"] {{
     background: transparent; border: 2px solid {p.border}; color: {p.text};
-    min-height: {m.min_target}px;
+    min-height: {m.min_target - 4}px; font-weight: bold;
 }}
+QPushButton[role="pager"] {{
+    background: {p.secondary}; color: {p.on_secondary}; border: 3px solid {p.primary};
+    min-height: {m.min_target - 6}px; font-weight: bold;
+}}
+QPushButton[role="pager"]:disabled {{ border-color: {p.border}; }}
 QPushButton[role]:pressed {{
     background: {p.primary}; color: {p.on_primary}; border-color: {p.primary};
 }}
 QScrollBar:vertical {{ width: 24px; background: {p.window}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; border-radius: 10px; min-height: 60px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
-QPushButton[role="kbkey"] {{
-    background: {p.surface}; color: {p.text}; min-height: {round(m.key_size * 0.7)}px;
-    min-width: {m.min_target}px; padding: 0 4px; font-size: {m.title}px; font-weight: bold;
-}}
 QLineEdit[role="search"] {{
     background: {p.surface}; color: {p.text}; border: 3px solid {p.primary};
     border-radius: {m.radius}px; font-size: {m.heading}px; font-weight: bold;
-    min-height: {m.button_height}px; padding: 4px 16px;
+    min-height: {m.button_height - 14}px; padding: 4px 16px;
 }}
 QLabel[role="strong"] {{ font-weight: bold; }}
 QWidget#qr_view, QWidget#failure_view {{ background: {p.window}; }}
 QLabel#failure_heading {{ color: {p.error}; }}
 QLabel#take_away_status[failed="true"] {{ color: {p.error}; font-weight: bold; }}
-QWidget#CountdownOverlay {{ background: rgba(0, 0, 0, 160); }}
+QWidget#CountdownOverlay, QWidget#AppearancePanel {{ background: rgba(0, 0, 0, 160); }}
 QWidget#CrashMessage, QWidget#PinPad, QWidget#AdminPanel {{ background: {p.window}; }}
 QWidget#OutOfService {{ background: {p.window}; }}
 QLabel[role="out-of-service-title"] {{
@@ -239,16 +301,20 @@ QFrame#OverlayCard {{
 }}
 QFrame#OverlayCard QLabel {{ background: transparent; }}
 QLabel[role="countdown"] {{ font-size: {m.title}px; }}
-QWidget#AttractScreen {{ background: {p.primary}; }}
+QWidget#AttractScreen {{ background: {p.header}; }}
 QWidget#AttractScreen QFrame#OverlayCard {{ background: transparent; border: none; }}
-QWidget#AttractScreen QLabel {{ color: {p.on_primary}; }}
+QWidget#AttractScreen QLabel {{ color: {p.on_header}; background: transparent; }}
+QFrame#AttractTip {{
+    border: 3px solid {p.on_header}; border-radius: {m.radius * 2}px;
+}}
+QFrame#AttractHall {{ border-top: 2px solid {p.on_header}; }}
 QLabel[role="attract-centre"] {{ font-size: {m.title}px; font-weight: bold; }}
 QLabel[role="attract-heading"] {{ font-size: {m.heading}px; }}
-QLabel[role="attract-title"] {{ font-size: {m.figure}px; font-weight: bold; }}
-QLabel[role="attract-line"] {{ font-size: {m.title}px; }}
+QLabel[role="attract-title"] {{ font-size: {m.heading}px; font-weight: bold; }}
+QLabel[role="attract-line"] {{ font-size: {m.body}px; }}
 QLabel[role="attract-prompt"] {{
-    font-size: {m.heading}px; font-weight: bold; border: 3px solid {p.on_primary};
-    border-radius: {m.radius * 2}px; padding: 16px 32px;
+    font-size: {m.heading}px; font-weight: bold; border: 4px solid {p.on_header};
+    border-radius: {m.radius * 3}px; padding: 16px 48px;
 }}
 QLabel[role="attract-small"] {{ font-size: {m.small}px; }}
 QWidget#Header QLabel[role="badge"] {{
@@ -258,7 +324,7 @@ QWidget#Header QLabel[role="badge"] {{
 QLabel[role="log"] {{ font-size: {m.small}px; color: {p.muted}; }}
 QPushButton[role="danger"] {{
     background: {p.surface}; color: {p.error}; border: 3px solid {p.error};
-    min-height: {m.primary_height}px; font-weight: bold;
+    min-height: {m.primary_height - 6}px; font-weight: bold;
 }}
 QLabel[role="headline"] {{ font-size: {m.title}px; font-weight: bold; }}
 QLabel[role="figure-part"] {{ color: {p.figure}; font-size: {m.title}px; font-weight: bold; }}
@@ -312,4 +378,5 @@ def text_pairs(palette: Palette) -> dict[str, tuple[str, str]]:
         "figure on surface": (p.figure, p.surface),
         "figure on window": (p.figure, p.window),
         "disabled on secondary": (p.muted, p.secondary),
+        "header's own button": (p.header, p.on_header),
     }

@@ -11,15 +11,17 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.rules import InputError, PaymentPeriod, RulesData, WorkerKind, contribution
+from kiosk.ui.layout_check import check_layout
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.contribution import CUSTOM_TIER, ContributionJourney
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.option_group import OptionGroup
 from kiosk.ui.widgets.results import FigureGrid
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
@@ -90,10 +92,12 @@ def money(texts, amount: Decimal) -> str:
 
 def refusal(texts, rules: RulesData, kind: WorkerKind, question_field: str, **inputs) -> str:
     """What the screen should say for these 2026 inputs: the rule's refusal in the catalogue's
-    words, named as the question names its answer (``question_field``)."""
+    words, which name the answer (``question_field``, checked)."""
     with pytest.raises(InputError) as caught:
         contribution(kind, 2026, rules.contribution, rules.rates, as_of=TODAY, **inputs)
-    return fmt.error_text(texts, caught.value, field=question_field)
+    text = fmt.error_text(texts, caught.value)
+    assert question_field in text, text
+    return text
 
 
 def touch_tap(widget: QWidget) -> None:
@@ -124,22 +128,13 @@ def touch_tap(widget: QWidget) -> None:
 
 
 def in_view(widget: QWidget) -> bool:
-    """``widget`` is wholly inside the visible part of its scroll area."""
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, KineticScrollArea):
-        parent = parent.parentWidget()
-    assert parent is not None
-    viewport = parent.viewport()
-    top_left = widget.mapTo(viewport, QPoint(0, 0))
-    return viewport.rect().contains(QRect(top_left, widget.size()))
-
-
-def question_areas(journey: ContributionJourney) -> KineticScrollArea:
-    screen = journey.current_screen()
-    assert screen is not None
-    area = screen.findChild(KineticScrollArea)
-    assert area is not None
-    return area
+    """``widget`` is wholly inside the window and clear of 下一步 (which once cut it in half)."""
+    window = widget.window()
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    buttons = [b for b in window.findChildren(QPushButton, "next") if b.isVisible()]
+    return window.rect().contains(rect) and not any(
+        rect.intersects(QRect(b.mapTo(window, QPoint(0, 0)), b.size())) for b in buttons
+    )
 
 
 # whole journeys --------------------------------------------------------------------------------
@@ -178,25 +173,37 @@ def test_employee_journey(window: MainWindow, texts, rules: RulesData, wage: str
         assert figures(journey) == ["22,863.00元", "1,829.04元", "3,658.08元"]
 
 
+def touch_option(group: OptionGroup, key: str) -> None:
+    """Touch a choice, turning the choices' pages by touch first when it is on another."""
+    for _ in range(len(group.pages)):
+        if group.page == group.page_of(key):
+            break
+        pager = group.pager
+        touch_tap(pager.next_button if group.page < group.page_of(key) else pager.previous_button)
+    touch_tap(group.button(key))
+
+
 def test_flexible_journey_by_touch(window: MainWindow, texts, rules: RulesData) -> None:
     """Every answer given by a finger on the real window, 60% paid quarterly."""
+    window.resize(700, 790)  # the offscreen screen is 800x800: a portrait window fits on it
+    settle()
     touch_tap(window.pages[PageId.HOME].tiles["contribution"])  # type: ignore[attr-defined]
     assert window.current_page() == "contribution"
     journey = window.pages["contribution"]
     assert isinstance(journey, ContributionJourney)
 
-    touch_tap(journey.kind.button("flexible"))
+    touch_option(journey.kind, "flexible")
     assert journey.kind.value() == "flexible"
     touch_tap(journey.current_screen().next_button)
     assert question(journey) == "year"
-    touch_tap(journey.year.button("2026"))
+    touch_option(journey.year, "2026")
     touch_tap(journey.current_screen().next_button)
     assert question(journey) == "tier"
-    touch_tap(journey.tier.button("60"))
+    touch_option(journey.tier, "60")
     assert journey.tier.value() == "60"
     touch_tap(journey.current_screen().next_button)
     assert question(journey) == "period"
-    touch_tap(journey.period.button("quarter"))
+    touch_option(journey.period, "quarter")
     touch_tap(journey.current_screen().next_button)
 
     assert journey.showing_result()
@@ -225,12 +232,15 @@ def test_flexible_journey_by_touch(window: MainWindow, texts, rules: RulesData) 
 
 
 def test_custom_amount_typed_by_touch(window: MainWindow) -> None:
+    window.resize(700, 790)  # the offscreen screen is 800x800: a portrait window fits on it
+    settle()
     journey = open_journey(window)
     journey.kind.button("flexible").click()
     press_next(journey)
     journey.year.button("2026").click()
     press_next(journey)
-    touch_tap(journey.tier.button(CUSTOM_TIER))
+    settle()
+    touch_option(journey.tier, CUSTOM_TIER)
     press_next(journey)
     assert question(journey) == "amount"
     for key in "12000":
@@ -280,8 +290,9 @@ def test_a_year_before_its_notice_is_labelled_provisional(window_2027: MainWindo
 def test_empty_and_zero_wage_show_a_message_in_view(
     qtbot, window: MainWindow, texts, rules: RulesData
 ) -> None:
-    """At 1366x768 the keypad is taller than the screen: the message is scrolled into view."""
-    field = texts.contribution.wage_field
+    """At 1366x768 the message shows whole beside the keypad, in plain words, and goes as soon
+    as a key is pressed."""
+    field = texts.errors.fields["wage"]
     journey = open_journey(window)
     journey.kind.button("employee").click()
     press_next(journey)
@@ -291,25 +302,25 @@ def test_empty_and_zero_wage_show_a_message_in_view(
     press_next(journey)
     screen = journey.current_screen()
     assert question(journey) == "wage"
-    assert screen.error.text() == texts.common.error_required.format(field=field)
-    settle()  # the layout first: before it, everything looks in view
-    qtbot.wait_until(lambda: in_view(screen.error))
-    question_areas(journey).verticalScrollBar().setValue(0)
+    assert screen.error.text() == texts.contribution.wage_missing
+    settle()
+    assert in_view(screen.error) and check_layout(window) == []
     journey.wage.press("0")
+    assert not screen.error.isVisible()
     settle()
     press_next(journey)
     zero = refusal(texts, rules, WorkerKind.EMPLOYEE, field, wage=Decimal(0))
     assert screen.error.text() == zero
     assert field in zero
     assert journey.wage.text() == "0"
-    settle()  # the layout first: before it, everything looks in view
-    qtbot.wait_until(lambda: in_view(screen.error))
+    settle()
+    assert in_view(screen.error) and check_layout(window) == []
 
 
 def test_amount_outside_the_limits_keeps_what_was_typed(
     qtbot, window: MainWindow, texts, rules: RulesData
 ) -> None:
-    field = texts.contribution.amount_field
+    field = texts.errors.fields["base"]
     journey = open_journey(window)
     journey.kind.button("flexible").click()
     press_next(journey)
@@ -327,9 +338,10 @@ def test_amount_outside_the_limits_keeps_what_was_typed(
     assert screen.error.text() == below
     assert field in below and "4,573.00元" in below and "22,863.00元" in below  # 2026's limits
     assert journey.amount.display.text() == "3000"
-    settle()  # the layout first: before it, everything looks in view
-    qtbot.wait_until(lambda: in_view(screen.error))
+    settle()
+    assert in_view(screen.error) and check_layout(window) == []
     journey.amount.press("0")  # 30000: now above the ceiling
+    assert screen.error.isHidden()  # the answer changed
     press_next(journey)
     above = refusal(texts, rules, WorkerKind.FLEXIBLE, field, base=Decimal(30000))
     assert screen.error.text() == above == below
@@ -453,23 +465,20 @@ def test_every_question_fits_a_full_hd_screen(window: MainWindow, kind: str) -> 
     seen = []
     for key in walk_questions(journey, kind):
         settle()
-        area = question_areas(journey)
-        assert area.verticalScrollBar().maximum() == 0, key
-        assert area.widget().width() <= area.viewport().width(), key
+        assert check_layout(window) == [], key
         seen.append(key)
     assert len(seen) == (3 if kind == "employee" else 5)
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)])
-@pytest.mark.parametrize("preset", [Preset.STANDARD, Preset.LARGE, Preset.CONTRAST])
+@pytest.mark.parametrize("preset", list(Preset))
 def test_nothing_sticks_out_sideways(window: MainWindow, size: tuple[int, int], preset) -> None:
     window.resize(*size)
-    window.set_preset(preset)
+    window.set_appearance(preset, Theme.CONTRAST)
     journey = open_journey(window)
     for key in walk_questions(journey, "flexible"):
         settle()
-        area = question_areas(journey)
-        assert area.widget().width() <= area.viewport().width(), (key, size, preset)
+        assert check_layout(window) == [], (key, size, preset)
     journey.period.button("month").click()
     press_next(journey)
     settle()

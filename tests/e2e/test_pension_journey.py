@@ -9,13 +9,15 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import Category, RulesData, ShortfallOption, YearMonth, pension
 from kiosk.rules.estimate import estimate_pension
+from kiosk.selftest import settle
+from kiosk.ui.layout_check import check_layout
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.pension import BALANCE_ESTIMATE, BALANCE_KNOWN, PensionJourney
@@ -271,7 +273,7 @@ def test_continue_from_the_retirement_result(form_window: MainWindow, texts: Tex
     assert journey.prefilled.isVisible()
     screen = journey.current_screen()
     assert screen is not None
-    assert screen.progress.text() == texts.common.step_of.format(current=1, total=5)
+    assert screen.progress.text() == texts.common.step_number.format(current=1)
     press_next(journey)
     assert key(journey) == "age" and journey.age.value() == 720
     window.header.back_button.click()
@@ -329,16 +331,18 @@ def test_pre_account_above_total_is_an_inline_error_in_view(
     screen = journey.current_screen()
     assert screen is not None and screen.question.key == "pre_account"
     assert screen.error.isVisible()
-    assert texts.pension.pre_field in screen.error.text()
-    assert texts.pension.total_field in screen.error.text()
-    area = screen.findChild(QScrollArea)
-    assert area is not None
-
-    def error_in_view() -> bool:
-        top = screen.error.mapTo(area.viewport(), screen.error.rect().topLeft()).y()
-        return top >= 0 and top + screen.error.height() <= area.viewport().height()
-
-    qtbot.wait_until(error_in_view)  # scrolled into view on the 1366x768 window
+    assert screen.error.text() == texts.pension.error_pre_exceeds.format(
+        pre=fmt.duration(texts.common, FORM_TOTAL_MONTHS + 12),
+        total=fmt.duration(texts.common, FORM_TOTAL_MONTHS),
+    )
+    settle()  # on the 1366x768 window: whole, and not under 下一步
+    assert check_layout(window) == []
+    error = QRect(screen.error.mapTo(window, QPoint(0, 0)), screen.error.size())
+    button = QRect(screen.next_button.mapTo(window, QPoint(0, 0)), screen.next_button.size())
+    assert window.rect().contains(error) and not error.intersects(button)
+    journey.pre_account.years.buttons[-1].click()  # the answer changes: the message goes
+    assert not screen.error.isVisible()
+    journey.pre_account.set_total_months(FORM_TOTAL_MONTHS + 12)
     # nothing lost
     assert journey.pre_account.total_months() == FORM_TOTAL_MONTHS + 12
     assert journey.total.total_months() == FORM_TOTAL_MONTHS
@@ -410,7 +414,7 @@ def test_back_keeps_answers(window: MainWindow) -> None:
     assert journey.level.value() == "0.6"
     assert journey.amount.text() == FORM_BALANCE
     window.header.back_button.click()
-    assert window.current_page() is PageId.HOME
+    assert window.current_page() == PageId.HOME
 
 
 def test_home_clears_everything(window: MainWindow) -> None:
@@ -418,7 +422,7 @@ def test_home_clears_everything(window: MainWindow) -> None:
     fill_from_total(journey)
     assert journey.result is not None
     window.header.home_button.click()
-    assert window.current_page() is PageId.HOME
+    assert window.current_page() == PageId.HOME
     assert journey.result is None and journey.result_area is None
     assert journey.presentation is None and journey.result_view is None
     assert journey.category.value() is None and journey.birth.value() is None
@@ -431,19 +435,18 @@ def test_home_clears_everything(window: MainWindow) -> None:
 # layout ------------------------------------------------------------------------------------------
 
 
-def level_lefts(journey: PensionJourney) -> set[int]:
-    levels = journey.level.keys()
-    return {journey.level.button(level).geometry().left() for level in levels}
-
-
-def test_levels_go_one_to_a_row_on_a_portrait_screen(qtbot, window: MainWindow) -> None:
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (1920, 1080)])
+def test_every_level_is_shown_or_paged(qtbot, window: MainWindow, size: tuple[int, int]) -> None:
+    """Seven levels: all on the screen, or pages of them with 更多选项, never one below the fold."""
     journey = start(window)
     journey.go_to("level")
-    assert len(level_lefts(journey)) == 2  # two to a row on the 1366 landscape window
-    window.resize(1080, 1920)
-    qtbot.wait_until(lambda: len(level_lefts(journey)) == 1)
-    screen = journey.current_screen()
-    assert screen is not None
-    area = screen.findChild(QScrollArea)
-    assert area is not None
-    assert area.widget().width() <= area.viewport().width()  # nothing cut off at the side
+    window.resize(*size)
+    settle()
+    group = journey.level
+    seen = []
+    for _ in group.pages:
+        assert check_layout(window) == []
+        seen += group.shown()
+        group.pager.next_button.click()
+        settle()
+    assert seen == group.keys()

@@ -3,6 +3,7 @@ calculator's words (checked against the rules), errors, back, 首页, 重新开�
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from kiosk.rules import (
     YearMonth,
     retirement,
 )
+from kiosk.selftest import settle
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.retirement import RetirementJourney
@@ -63,7 +65,10 @@ def press_next(journey: RetirementJourney) -> None:
 
 
 def step_to(stepper: Stepper, target: int) -> None:
-    """Reach ``target`` by pressing the stepper's own buttons (big steps first)."""
+    """Reach ``target`` by pressing the stepper's own buttons (big steps first); a stepper with
+    nothing chosen yet is touched once first (its first touch counts from its start)."""
+    if stepper.chosen() is None:
+        stepper.buttons[1 if target > stepper.value() else -1].click()
     for _ in range(200):
         gap = target - stepper.value()
         if gap == 0:
@@ -205,7 +210,7 @@ def assert_cleared(journey: RetirementJourney) -> None:
     assert not any(journey.category.button(c.value).isChecked() for c in Category)
     assert journey.birth.value() is None
     assert not any(widget.isChecked() for widget in journey.birth.month_buttons.values())
-    assert journey.years.total_months() == 15 * 12
+    assert journey.years.value() is None  # no preset number of years
     assert journey.insured.value() is None
     assert journey.result is None and journey.presentation is None
     assert not journey.showing_result()
@@ -333,12 +338,10 @@ def test_the_2011_question_needs_an_answer_and_keeps_it(window: MainWindow, bund
     assert question(journey) == "insured"
     screen = journey.current_screen()
     assert screen is not None
-    assert screen.progress.text() == texts.common.step_of.format(current=4, total=4)
+    assert screen.progress.text() == texts.common.step_number.format(current=4)
     press_next(journey)
     assert question(journey) == "insured"
-    assert screen.error.text() == texts.common.error_required.format(
-        field=texts.retirement.insured_field
-    )
+    assert screen.error.text() == texts.retirement.insured_missing
     journey.insured.button("after").click()
     press_next(journey)
     assert journey.showing_result()
@@ -427,37 +430,60 @@ def test_a_statutory_month_after_the_reform_shows_the_flexible_window(
 # inline errors -----------------------------------------------------------------------------------
 
 
-def test_missing_category_names_the_field(window: MainWindow, texts) -> None:
+QUOTED_FIELD_FIRST = re.compile(r"^[“\"][^”\"]+[”\"]")
+
+
+def test_missing_category_says_what_to_do(window: MainWindow, texts) -> None:
+    """In plain words, not “人员类型” quoted; gone as soon as a category is touched (it stayed,
+    half hidden behind 下一步)."""
     journey = open_journey(window)
     press_next(journey)
     screen = journey.current_screen()
     assert screen is not None and question(journey) == "category"
-    expected = texts.common.error_required.format(field=texts.retirement.category_field)
     assert screen.error.isVisible()
-    assert screen.error.text() == expected
-    assert texts.retirement.category_field in screen.error.text()
+    assert screen.error.text() == texts.retirement.category_missing
+    assert not QUOTED_FIELD_FIRST.match(screen.error.text())
     journey.category.button("male").click()
+    assert not screen.error.isVisible()  # the answer changed: the message goes at once
     press_next(journey)
     assert question(journey) == "birth"
-    assert not screen.error.isVisible()
 
 
-def test_missing_birth_month_names_the_field(window: MainWindow, texts) -> None:
+def test_missing_birth_year_and_month_say_what_to_do(window: MainWindow, texts) -> None:
     journey = open_journey(window)
     journey.category.button("female-55").click()
     press_next(journey)
-    step_to(journey.birth.year, 1975)  # a year, but no month touched
-    press_next(journey)
+    press_next(journey)  # no year touched: there is none preset
     screen = journey.current_screen()
     assert screen is not None and question(journey) == "birth"
+    assert screen.error.text() == texts.retirement.birth_missing_year
+    step_to(journey.birth.year, 1975)  # a year, but no month touched
+    assert not screen.error.isVisible()
+    press_next(journey)
     assert screen.error.isVisible()
-    assert screen.error.text() == texts.common.error_required.format(
-        field=texts.retirement.birth_field
-    )
+    assert screen.error.text() == texts.retirement.birth_missing_month
     journey.birth.month_buttons[3].click()
+    assert not screen.error.isVisible()
     press_next(journey)
     assert question(journey) == "years"
-    assert not screen.error.isVisible()
+
+
+def test_the_years_must_be_chosen_or_skipped(window: MainWindow, texts) -> None:
+    """下一步 on the years question with nothing chosen no longer answers "15 years: you
+    qualify" for her: it asks, and 跳过 stays the way round it."""
+    journey = open_journey(window)
+    journey.category.button("female-50").click()
+    press_next(journey)
+    choose_birth(journey, YearMonth(1975, 3))
+    press_next(journey)
+    press_next(journey)
+    screen = journey.current_screen()
+    assert screen is not None and question(journey) == "years"
+    assert screen.error.text() == texts.retirement.years_missing
+    assert not journey.showing_result()
+    screen.skip_button.click()
+    assert journey.showing_result()
+    assert journey.result is not None and journey.result.contribution_months is None
 
 
 def test_more_years_than_possible_are_refused_on_the_years_question(
@@ -477,9 +503,9 @@ def test_more_years_than_possible_are_refused_on_the_years_question(
     with pytest.raises(InputError) as caught:
         rule_result(bundle.rules.retirement, Category.MALE, YearMonth(1965, 7), 46 * 12)
     assert caught.value.field == "contribution_months"
-    expected = fmt.error_text(texts, caught.value, field=texts.retirement.years_field)
+    expected = fmt.error_text(texts, caught.value)
     assert screen.error.text() == expected
-    assert texts.retirement.years_field in expected
+    assert texts.errors.fields["contribution_months"] in expected
     assert fmt.duration(texts.common, 45 * 12 + 5) in expected
     assert journey.years.total_months() == 46 * 12  # kept, to be made smaller
     step_to(journey.years.years, 45)
@@ -516,14 +542,14 @@ def test_back_step_by_step_then_home(window: MainWindow) -> None:
 def test_back_from_the_first_question_goes_home(window: MainWindow) -> None:
     open_journey(window)
     window.header.back_button.click()
-    assert window.current_page() is PageId.HOME
+    assert window.current_page() == PageId.HOME
     assert not window.header.back_button.isVisible()
 
 
 def test_header_home_clears_every_answer(window: MainWindow) -> None:
     journey = answer(window, Category.MALE, YearMonth(1965, 7), 170)
     window.header.home_button.click()
-    assert window.current_page() is PageId.HOME
+    assert window.current_page() == PageId.HOME
     assert_cleared(journey)
     assert open_journey(window) is journey
     assert_cleared(journey)
@@ -541,7 +567,7 @@ def test_header_home_mid_journey_clears_too(window: MainWindow) -> None:
 def test_result_home_button_clears(window: MainWindow) -> None:
     journey = answer(window, Category.FEMALE_55, YearMonth(1981, 9), 240)
     result_button(journey, "result_home").click()
-    assert window.current_page() is PageId.HOME
+    assert window.current_page() == PageId.HOME
     assert_cleared(journey)
 
 
@@ -607,6 +633,18 @@ def touch_tap(widget: QWidget) -> None:
     QTest.touchEvent(window, device).release(0, point).commit()
 
 
+def touch_choice(journey: RetirementJourney, key: str) -> None:
+    """Touch a category, turning the choices' pages by touch first when it is on another."""
+    group = journey.category.options
+    for _ in range(len(group.pages)):
+        if group.page == group.page_of(key):
+            break
+        pager = group.pager
+        touch_tap(pager.next_button if group.page < group.page_of(key) else pager.previous_button)
+    assert group.page == group.page_of(key), (group.page, group.page_of(key), len(group.pages))
+    touch_tap(group.button(key))
+
+
 def touch_next(journey: RetirementJourney) -> None:
     screen = journey.current_screen()
     assert screen is not None
@@ -614,25 +652,28 @@ def touch_next(journey: RetirementJourney) -> None:
 
 
 def test_a_journey_by_touch(window: MainWindow, bundle, texts) -> None:
+    window.resize(700, 790)  # the offscreen screen is 800x800: a portrait window fits on it
+    settle()
     touch_tap(window.pages[PageId.HOME].tiles["retirement"])
     journey = window.pages["retirement"]
     assert isinstance(journey, RetirementJourney)
     assert window.current_page() == "retirement"
-    touch_tap(journey.category.button("male"))
+    touch_choice(journey, "male")
     assert journey.category.value() == "male"
-    touch_tap(journey.category.button("female-55"))  # changing one's mind
-    touch_tap(journey.category.button("male"))
+    touch_choice(journey, "female-55")  # changing one's mind (on the next page, if paged)
+    touch_choice(journey, "male")
     assert journey.category.value() == "male"
     touch_next(journey)
     assert question(journey) == "birth"
-    for _ in range(5):  # 1970 -> 1965
-        touch_tap(journey.birth.year.buttons[-1])
+    touch_tap(journey.birth.year.buttons[-1])  # no year preset: the first − shows 1965
     touch_tap(journey.birth.month_buttons[2])
     touch_tap(journey.birth.month_buttons[7])
     assert journey.birth.value() == YearMonth(1965, 7)
     assert [m for m, b in journey.birth.month_buttons.items() if b.isChecked()] == [7]
     touch_next(journey)
     assert question(journey) == "years"
+    for _ in range(3):  # nothing preset: 5, 10, 15 years
+        touch_tap(journey.years.years.buttons[5])
     touch_tap(journey.years.years.buttons[-1])  # 15 -> 14 years
     touch_next(journey)
     assert journey.showing_result()

@@ -1,15 +1,17 @@
-"""The real main window: home tiles, header and footer, text-size presets, a touch on a tile."""
+"""The real main window: home tiles, header and footer, 字号/对比 (text size and theme, chosen
+separately), a touch on a tile."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
+from kiosk.selftest import settle
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
-from kiosk.ui.theme import Preset, metrics_for, stylesheet
+from kiosk.ui.theme import MIN_TARGET_PX, Preset, Theme, metrics_for, stylesheet
 
 # Showing a top-level window on the offscreen platform logs this harmless warning (pytest-qt's
 # ``qt_log_ignore`` in pyproject would be the place for it, for every e2e module at once).
@@ -66,26 +68,38 @@ def test_starts_on_home_with_three_tiles(window: MainWindow, texts) -> None:
     ]
 
 
-@pytest.mark.parametrize("preset", [Preset.STANDARD, Preset.LARGE])
-def test_home_tiles_fit_the_window(qtbot, window: MainWindow, preset: Preset) -> None:
-    """At 1366x768 the three tiles sit side by side, whole, their text wrapped and not cut off
-    (the third tile used to stick out of the window: QPushButton's size policy)."""
+@pytest.mark.parametrize("preset", list(Preset))
+@pytest.mark.parametrize("size", [(1366, 768), (1080, 1920), (1920, 1080)])
+def test_home_shows_every_tile_whole(
+    qtbot, window: MainWindow, preset: Preset, size: tuple[int, int]
+) -> None:
+    """Every tile, whole and unclipped, at every size and text size (at 1366x768 大字 two of five
+    tiles were below the fold, and 缴费测算 broke after 测). Portrait: one column sharing the
+    height (no empty lower half); landscape: the three calculations side by side."""
+    window.resize(*size)
     window.set_preset(preset)
-    tiles = window.pages[PageId.HOME].tiles
-    qtbot.wait_until(lambda: all(t.height() >= t.heightForWidth(t.width()) for t in tiles.values()))
-    area = window.pages[PageId.HOME].findChild(QScrollArea)
-    view = QRect(
-        area.viewport().mapTo(window, area.viewport().rect().topLeft()), area.viewport().size()
-    )
-    tops = set()
-    for widget in tiles.values():
+    settle()
+    home = window.pages[PageId.HOME]
+    tiles = {**home.tiles, **home.info_tiles}
+    view = QRect(home.mapTo(window, home.rect().topLeft()), home.size())
+    rects = {}
+    for page, widget in tiles.items():
         rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
-        assert view.contains(rect), f"{widget.objectName()} {rect} is not inside {view}"
-        tops.add(rect.top())
+        assert view.contains(rect), f"{page} {rect} is not inside {view}"
+        rects[page] = rect
+        title = widget.title_label
+        assert title.heightForWidth(title.width()) <= title.fontMetrics().height() + 1, page
         for text in widget.findChildren(QLabel):
             if text.isVisibleTo(widget) and text.text():
                 assert text.height() >= text.heightForWidth(text.width()), text.text()
-    assert len(tops) == 1  # one row on a landscape screen
+    tops = {rects[page].top() for page in JOURNEYS}
+    if size[0] > size[1]:
+        assert len(tops) == 1  # one row on a landscape screen
+    else:
+        heights = {rect.height() for rect in rects.values()}
+        assert max(heights) - min(heights) <= 1  # the tiles share the height
+        bottom = max(rect.bottom() for rect in rects.values())
+        assert view.bottom() - bottom < 60  # no empty lower half
 
 
 def test_window_title_and_centre_name(window: MainWindow, texts) -> None:
@@ -135,67 +149,96 @@ def test_footer_shows_the_privacy_line(window: MainWindow, texts) -> None:
 
 def test_footer_shows_the_rules_note_with_the_date(window: MainWindow, texts, bundle) -> None:
     day = bundle.rules.updated.isoformat()
+    window.show_page("retirement")
     note = window.footer.rules_note.text()
     assert note == texts.common.rules_footer.format(date=day)
     assert day in note
     assert window.footer.rules_note.isVisible()
 
 
-@pytest.mark.parametrize("page", [PageId.HOME, *JOURNEYS])
-def test_footer_on_every_page(window: MainWindow, page: PageId) -> None:
+@pytest.mark.parametrize("page", list(PageId))
+def test_the_basis_line_only_where_it_applies(window: MainWindow, page: PageId) -> None:
+    """The calculations' basis on their screens; not on home, the FAQ answers or the guide (which
+    showed it, with their own 依据 line under it)."""
     window.show_page(page)
-    assert window.footer.isVisible()
-    assert all(button.isVisible() for button in window.footer.presets.values())
+    assert window.footer.isVisible() and window.footer.privacy.isVisible()
+    assert window.footer.rules_note.isVisible() is (page in JOURNEYS)
 
 
-# text-size presets -------------------------------------------------------------------------------
+# 字号/对比 ---------------------------------------------------------------------------------------
 
 
-def assert_preset(window: MainWindow, preset: Preset, font_family: str) -> None:
-    """The preset is recorded, its style sheet is on the window, its footer button is checked."""
-    assert window.preset is preset
-    assert window.styleSheet() == stylesheet(preset, font_family)
-    checked = [p for p, button in window.footer.presets.items() if button.isChecked()]
-    assert checked == [preset]
+def assert_look(window: MainWindow, preset: Preset, theme: Theme, font_family: str) -> None:
+    """The look is recorded, its style sheet is on the window, its panel choices are checked."""
+    assert (window.preset, window.theme) == (preset, theme)
+    assert window.styleSheet() == stylesheet(preset, theme, font_family)
+    panel = window.appearance
+    assert [p for p, b in panel.presets.items() if b.isChecked()] == [preset]
+    assert [t for t, b in panel.themes.items() if b.isChecked()] == [theme]
 
 
-def test_starts_with_the_standard_preset(window: MainWindow, bundle) -> None:
-    assert_preset(window, Preset.STANDARD, bundle.font_family)
+def test_starts_with_the_standard_look(window: MainWindow, bundle) -> None:
+    assert_look(window, Preset.STANDARD, Theme.STANDARD, bundle.font_family)
 
 
-@pytest.mark.parametrize("page", [PageId.HOME, *JOURNEYS])
-def test_preset_switch_from_the_footer_on_every_page(
+@pytest.mark.parametrize("page", list(PageId))
+def test_one_full_size_text_and_contrast_control_on_every_screen(
+    window: MainWindow, texts, page: PageId
+) -> None:
+    window.show_page(page)
+    control = window.header.appearance_button
+    assert control.isVisible()
+    assert control.text() == texts.common.appearance_button
+    assert min(control.width(), control.height()) >= MIN_TARGET_PX
+
+
+@pytest.mark.parametrize("page", [PageId.HOME, *JOURNEYS, PageId.FAQ])
+def test_size_and_contrast_combine_from_every_screen(
     window: MainWindow, bundle, page: PageId
 ) -> None:
+    """特大 and 高对比 together (高对比 used to cancel 大字): each touch applies at once, the
+    page stays, 完成 closes the panel."""
     if page is not PageId.HOME:
-        tile(window, page).click()
-    sheets = {window.styleSheet()}
-    for preset in (Preset.LARGE, Preset.CONTRAST, Preset.STANDARD):
-        window.footer.presets[preset].click()
-        assert_preset(window, preset, bundle.font_family)
-        assert window.current_page() == page  # switching never navigates
-        sheets.add(window.styleSheet())
-    assert len(sheets) == len(Preset)
+        window.show_page(page)
+    window.header.appearance_button.click()
+    panel = window.appearance
+    assert panel.is_open()
+    panel.presets[Preset.LARGEST].click()
+    assert_look(window, Preset.LARGEST, Theme.STANDARD, bundle.font_family)
+    panel.themes[Theme.CONTRAST].click()
+    assert_look(window, Preset.LARGEST, Theme.CONTRAST, bundle.font_family)
+    panel.presets[Preset.LARGE].click()
+    assert_look(window, Preset.LARGE, Theme.CONTRAST, bundle.font_family)
+    assert window.current_page() == page  # choosing never navigates
+    panel.done_button.click()
+    assert not panel.is_open()
 
 
-def test_large_preset_enlarges_the_text(window: MainWindow) -> None:
+def test_a_touch_beside_the_panel_closes_it(window: MainWindow) -> None:
+    window.header.appearance_button.click()
+    QTest.mouseClick(window.appearance, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not window.appearance.is_open()
+
+
+def test_every_size_enlarges_the_text(window: MainWindow) -> None:
     title = tile(window, "retirement").title_label
     assert title.font().pixelSize() == metrics_for(Preset.STANDARD).title
-    window.footer.presets[Preset.LARGE].click()
-    assert title.font().pixelSize() == metrics_for(Preset.LARGE).title
-    window.footer.presets[Preset.CONTRAST].click()
-    assert title.font().pixelSize() == metrics_for(Preset.CONTRAST).title
+    for preset in (Preset.LARGE, Preset.LARGEST):
+        window.set_preset(preset)
+        assert title.font().pixelSize() == metrics_for(preset).title
+    window.set_theme(Theme.CONTRAST)  # the theme keeps the size
+    assert title.font().pixelSize() == metrics_for(Preset.LARGEST).title
 
 
-def test_reset_session_returns_to_standard_and_home(window: MainWindow, bundle) -> None:
+def test_reset_session_returns_to_the_default_look_and_home(window: MainWindow, bundle) -> None:
     tile(window, "retirement").click()
-    window.footer.presets[Preset.LARGE].click()
+    window.header.appearance_button.click()
+    window.appearance.presets[Preset.LARGEST].click()
+    window.appearance.themes[Theme.CONTRAST].click()
     window.reset_session()
     assert window.current_page() == PageId.HOME
-    assert_preset(window, Preset.STANDARD, bundle.font_family)
-    window.footer.presets[Preset.CONTRAST].click()
-    window.reset_session()
-    assert_preset(window, Preset.STANDARD, bundle.font_family)
+    assert not window.appearance.is_open()
+    assert_look(window, Preset.STANDARD, Theme.STANDARD, bundle.font_family)
 
 
 def test_reset_session_clears_the_answers(window: MainWindow) -> None:
@@ -217,6 +260,10 @@ def test_a_real_touch_opens_a_tile(qtbot, window: MainWindow) -> None:
     assert window.current_page() == "retirement"
 
 
-def test_a_real_touch_switches_the_preset(window: MainWindow, bundle) -> None:
-    touch_tap(window.footer.presets[Preset.LARGE])
-    assert_preset(window, Preset.LARGE, bundle.font_family)
+def test_a_real_touch_opens_the_panel_and_chooses(window: MainWindow, bundle) -> None:
+    window.resize(790, 790)  # the offscreen platform's screen is 800x800
+    settle()
+    touch_tap(window.header.appearance_button)
+    assert window.appearance.is_open()
+    touch_tap(window.appearance.presets[Preset.LARGE])
+    assert_look(window, Preset.LARGE, Theme.STANDARD, bundle.font_family)

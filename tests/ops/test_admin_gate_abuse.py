@@ -66,7 +66,8 @@ def test_the_corner_overlaps_no_control_and_has_room_on_every_page(
     make_window: Any, size: tuple[int, int]
 ) -> None:
     """On every page and corner the counted taps land on no control; and there is a free part
-    of the corner (all of it on the home screen, where staff start)."""
+    of the corner (most of it on the home screen, where staff start: the 字号/对比 control takes
+    part of the top right one, as on every screen)."""
     window = make_window(size=size)
     ops = operations(window)
     free_share: dict[str, float] = {}
@@ -80,8 +81,10 @@ def test_the_corner_overlaps_no_control_and_has_room_on_every_page(
             share = len(counted) / len(spots)
             free_share[f"{page.value} {corner}"] = share
             assert share > 0.1, (page, corner, share)
-            if page is PageId.HOME and corner.startswith("top"):
+            if page is PageId.HOME and corner == "top-left":  # the default corner
                 assert share > 0.5, (corner, share)
+            if page is PageId.HOME and corner == "top-right":
+                assert share > 0.3, (corner, share)
     print(size, "least free:", min(free_share.items(), key=lambda item: item[1]))
 
 

@@ -1,6 +1,6 @@
 """Every operations screen (countdown, attract, crash message, PIN pad, admin panel) fits: no
 clipped or overlapping text, no control outside the window or too small, at the self-test's screen
-sizes and in every text-size preset."""
+sizes, in every text size and colour theme."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from opskit import operations
 
 from kiosk.selftest import SIZES, settle
 from kiosk.ui.layout_check import check_layout
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 
 
 def test_every_overlay_fits_every_screen(make_window: Any, texts: Any) -> None:
@@ -29,10 +29,12 @@ def test_every_overlay_fits_every_screen(make_window: Any, texts: Any) -> None:
         "admin": ops.open_admin_panel,
     }
     problems: dict[str, list[str]] = {}
+    # every text size, and each theme once (they differ in colour only: tests/e2e/test_layouts.py)
+    looks = [(preset, Theme.CONTRAST) for preset in Preset] + [(Preset.STANDARD, Theme.STANDARD)]
     for width, height in SIZES:
-        for preset in Preset:
+        for preset, theme in looks:
             window.resize(width, height)
-            window.set_preset(preset)
+            window.set_appearance(preset, theme)
             for name, opener in openers.items():
                 for overlay in ops.overlays():
                     overlay.close_overlay()
@@ -40,7 +42,6 @@ def test_every_overlay_fits_every_screen(make_window: Any, texts: Any) -> None:
                 settle()
                 found = check_layout(window)
                 if found:
-                    problems[f"{name} {width}x{height} {preset.value}"] = [
-                        str(p) for p in found[:3]
-                    ]
+                    tag = f"{name} {width}x{height} {preset.value} {theme.value}"
+                    problems[tag] = [str(p) for p in found[:3]]
     assert problems == {}

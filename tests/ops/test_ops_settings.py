@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import resources
 from kiosk.rules.loader import DataFileError
-from kiosk.settings import KioskSettings, default_config_path, default_state_dir, load_settings
+from kiosk.settings import (
+    KioskSettings,
+    default_config_path,
+    default_state_dir,
+    load_settings,
+    settings_font_problems,
+)
 from tests.conftest import run_kiosk
 
 
@@ -114,7 +121,17 @@ BAD_FILES = [
     ("bad_mode", 'mode = "full"\n', "mode", "kiosk"),
     ("bad_corner", 'admin_corner = "middle"\n', "admin_corner", "top-left"),
     ("bad_language", 'language = "fr"\n', "language", "zh_CN"),
-    ("bad_preset", 'default_preset = "huge"\n', "default_preset", "standard"),
+    ("bad_preset", 'default_preset = "huge"\n', "default_preset", "largest"),
+    ("bad_theme", 'default_theme = "dark"\n', "default_theme", "contrast"),
+    (
+        "contrast_size_with_another_theme",
+        'default_preset = "contrast"\ndefault_theme = "standard"\n',
+        "default_preset",
+        'write default_theme = "contrast"',
+    ),
+    ("hours_too_long", f'service_hours = "{"9" * 33}"\n', "service_hours", "at most 32"),
+    ("hours_blank", 'service_hours = "   "\n', "service_hours", "not blank"),
+    ("desk_two_lines", 'service_desk = "一楼\\n大厅"\n', "service_desk", "one line"),
     ("bad_pin_hash", 'admin_pin_hash = "1234"\n', "admin_pin_hash", "hash-pin"),
     ("wrong_type", 'attract_enabled = "yes please"\n', "attract_enabled", "boolean"),
 ]
@@ -163,3 +180,70 @@ def test_a_good_file_starts(tmp_path: Path) -> None:
     )
     completed = run_kiosk("--config", str(path), "--smoke")
     assert completed.returncode == 0, completed.stderr
+
+
+# 字号/对比 and the hall's facts (issue 14) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "preset", "theme"),
+    [
+        ("", "standard", "standard"),
+        ('default_preset = "large"\n', "large", "standard"),
+        ('default_preset = "largest"\ndefault_theme = "contrast"\n', "largest", "contrast"),
+        # the old third preset keeps working: it is the contrast theme at the standard size now
+        ('default_preset = "contrast"\n', "standard", "contrast"),
+        ('default_preset = "contrast"\ndefault_theme = "contrast"\n', "standard", "contrast"),
+    ],
+)
+def test_text_size_and_theme_defaults(tmp_path: Path, text: str, preset: str, theme: str) -> None:
+    path = tmp_path / "look.toml"
+    path.write_text(text, encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.default_preset, settings.default_theme) == (preset, theme)
+
+
+def test_the_window_starts_in_the_settings_look(qtbot, bundle) -> None:
+    from kiosk.app import build_main_window
+    from kiosk.ui.theme import Preset, Theme
+
+    settings = KioskSettings(default_preset="contrast")
+    window = build_main_window(bundle, settings=KioskSettings(default_preset="largest"))
+    qtbot.add_widget(window)
+    assert (window.preset, window.theme) == (Preset.LARGEST, Theme.STANDARD)
+    window = build_main_window(bundle, settings=settings)
+    qtbot.add_widget(window)
+    assert (window.preset, window.theme) == (Preset.STANDARD, Theme.CONTRAST)
+    window.set_appearance(Preset.LARGE, Theme.STANDARD)
+    window.reset_session()
+    assert (window.preset, window.theme) == (Preset.STANDARD, Theme.CONTRAST)
+
+
+def test_service_hours_and_desk_are_optional_and_kept(tmp_path: Path) -> None:
+    assert KioskSettings().service_hours is None and KioskSettings().service_desk is None
+    path = tmp_path / "hall.toml"
+    path.write_text(
+        'service_hours = "周一至周五 9:00—12:00 13:30—17:00"\nservice_desk = "一楼大厅 1—8号窗口"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(path)
+    assert settings.service_hours == "周一至周五 9:00—12:00 13:30—17:00"
+    assert settings.service_desk == "一楼大厅 1—8号窗口"
+    assert settings_font_problems(settings, path, resources.fonts_dir()) == []
+
+
+def test_hall_text_the_font_cannot_draw_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "hall.toml"
+    settings = KioskSettings(service_desk="三楼𠀀号窗口")  # a character outside the font subset
+    problems = settings_font_problems(settings, path, resources.fonts_dir())
+    assert [(p.path, p.field) for p in problems] == [(path, "service_desk")]
+    assert "𠀀" in problems[0].problem
+
+
+def test_start_up_stops_on_hall_text_the_font_cannot_draw(tmp_path: Path) -> None:
+    path = tmp_path / "hall.toml"
+    path.write_text('service_desk = "三楼𠀀号窗口"\n', encoding="utf-8")
+    completed = run_kiosk("--config", str(path), "--smoke")
+    assert completed.returncode == 1
+    assert "Traceback" not in completed.stderr
+    assert str(path) in completed.stderr and "service_desk" in completed.stderr

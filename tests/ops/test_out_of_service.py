@@ -60,9 +60,9 @@ def suspended(
             ),
         )
         from kiosk.ui.main_window import apply_theme
-        from kiosk.ui.theme import Preset
+        from kiosk.ui.theme import Preset, Theme
 
-        apply_theme(controller.page, Preset.LARGE, bundle.font_family)
+        apply_theme(controller.page, Preset.LARGE, Theme.STANDARD, bundle.font_family)
         controller.page.resize(*size)
         controller.page.show()
         qtbot.wait_exposed(controller.page)

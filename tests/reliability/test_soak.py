@@ -47,7 +47,7 @@ from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import SheetActions
-from kiosk.ui.theme import Preset
+from kiosk.ui.theme import Preset, Theme
 from kiosk.ui.walks import Walk, WalkContext
 from tests.conftest import TODAY
 
@@ -115,10 +115,10 @@ def start(kiosk: Kiosk, walk: Walk) -> Journey:
     if attract.is_open():
         QTest.mouseClick(attract, Qt.MouseButton.LeftButton, pos=QPoint(200, 200))
         assert not attract.is_open()
-    assert kiosk.window.current_page() is PageId.HOME
+    assert kiosk.window.current_page() == PageId.HOME
     home = home_page(kiosk)
     {**home.tiles, **home.info_tiles}[walk.page].click()
-    assert kiosk.window.current_page() is walk.page
+    assert kiosk.window.current_page() == walk.page
     journey = kiosk.window.pages[walk.page]
     assert isinstance(journey, Journey)
     return journey
@@ -148,11 +148,15 @@ def take_away(journey: Journey, *, printed: bool) -> None:
 
 
 def dress_up(kiosk: Kiosk) -> None:
-    """On the home screen: the other language, the large text size (a reset must undo both)."""
+    """On the home screen: the other language, the largest text size in high contrast (a reset
+    must undo all three)."""
     home_page(kiosk).language_button.click()
     assert kiosk.window.language != DEFAULT_LANGUAGE
-    kiosk.window.footer.presets[Preset.LARGE].click()
-    assert kiosk.window.preset is Preset.LARGE
+    kiosk.window.header.appearance_button.click()
+    kiosk.window.appearance.presets[Preset.LARGEST].click()
+    kiosk.window.appearance.themes[Theme.CONTRAST].click()
+    kiosk.window.appearance.done_button.click()
+    assert (kiosk.window.preset, kiosk.window.theme) == (Preset.LARGEST, Theme.CONTRAST)
 
 
 def idle_reset(kiosk: Kiosk, qtbot: Any) -> None:
@@ -160,9 +164,9 @@ def idle_reset(kiosk: Kiosk, qtbot: Any) -> None:
     idle = kiosk.operations.idle
     with qtbot.waitSignal(idle.timed_out, timeout=WAIT_MS):
         idle.activity()
-    assert kiosk.window.current_page() is PageId.HOME
+    assert kiosk.window.current_page() == PageId.HOME
     assert kiosk.window.language == DEFAULT_LANGUAGE
-    assert kiosk.window.preset is Preset.STANDARD
+    assert (kiosk.window.preset, kiosk.window.theme) == (Preset.STANDARD, Theme.STANDARD)
     assert kiosk.operations.attract.is_open()
 
 
@@ -174,7 +178,7 @@ Ending = Callable[[Kiosk, Any, Walk, dict[str, WalkContext]], None]
 def ends_with_home(kiosk: Kiosk, qtbot: Any, walk: Walk, contexts: dict[str, WalkContext]) -> None:
     walk_to_result(kiosk, walk, contexts[DEFAULT_LANGUAGE])
     kiosk.window.header.home_button.click()
-    assert kiosk.window.current_page() is PageId.HOME
+    assert kiosk.window.current_page() == PageId.HOME
 
 
 def ends_idle(kiosk: Kiosk, qtbot: Any, walk: Walk, contexts: dict[str, WalkContext]) -> None:

@@ -143,11 +143,11 @@ def test_missing_level_key_names_the_dotted_field(broken: Path) -> None:
 
 
 def test_unknown_key_names_file_and_field(broken: Path) -> None:
-    path = edit(broken, "home", 'prompt = "', 'promtp = "typo"\nprompt = "')
+    path = edit(broken, "home", 'greeting = "', 'greetnig = "typo"\ngreeting = "')
     error = load_error(broken)
     assert error.path == path
-    assert error.field == "promtp"
-    assert "home.toml" in str(error) and "promtp" in str(error)
+    assert error.field == "greetnig"
+    assert "home.toml" in str(error) and "greetnig" in str(error)
 
 
 def test_bad_toml_names_the_file(broken: Path) -> None:

@@ -34,7 +34,8 @@ def estimate(window, birth: YearMonth, category: Category, months: int) -> Pensi
     page.total.set_total_months(months)
     page.next()
     page.next()  # the age offered
-    page.next()  # 0 years before the account
+    page.pre_account.set_total_months(0)  # none before the account
+    page.next()
     page.level.button("1.0").click()
     page.next()
     page.balance.button("estimate").click()

@@ -162,16 +162,15 @@ def test_starts_on_the_kind_question_with_two_plain_choices(
     assert journey.kind.button("employee").text() == t.kind_employee
     assert journey.kind.button("employee").detail_label.text() == t.kind_employee_detail
     assert journey.kind.button("flexible").detail_label.text() == t.kind_flexible_detail
-    assert journey.current_screen().progress.text() == texts.common.step_of.format(
-        current=1, total=3
-    )
+    assert journey.current_screen().progress.text() == texts.common.step_number.format(current=1)
 
 
 def test_kind_is_required(journey: ContributionJourney, texts: Texts) -> None:
     journey.next()
     assert key(journey) == "kind"
-    expected = texts.common.error_required.format(field=texts.contribution.kind_field)
-    assert journey.current_screen().error.text() == expected
+    assert journey.current_screen().error.text() == texts.contribution.kind_missing
+    journey.kind.button("flexible").click()
+    assert journey.current_screen().error.isHidden()  # gone as soon as the answer changes
 
 
 def test_year_offers_this_year_and_last_with_their_limits(
@@ -205,7 +204,8 @@ def test_employee_path_skips_the_flexible_questions(journey: ContributionJourney
     journey.year.button("2026").click()
     journey.next()
     assert key(journey) == "wage"
-    assert journey.current_screen().progress.text().startswith("第3步，共3步")
+    assert journey.current_screen().progress.text() == "第3步"
+    assert journey.current_screen().next_button.text() == "查看结果"  # the last question
 
 
 def test_wage_help_names_the_chosen_years_limits(
@@ -260,7 +260,7 @@ def test_custom_amount_screen_only_after_choosing_it(journey: ContributionJourne
     journey.tier.button(CUSTOM_TIER).click()
     journey.next()
     assert key(journey) == "amount"
-    assert journey.current_screen().progress.text().startswith("第4步，共5步")
+    assert journey.current_screen().progress.text() == "第4步"  # no total to change on the way
 
 
 # employees: figures on screen are the rule's ---------------------------------------------------
@@ -462,20 +462,19 @@ def test_figures_that_are_not_verified_are_called_an_assumption(make_journey, te
 # inline errors: named field, input kept ----------------------------------------------------------
 
 
-def test_empty_wage_names_the_field(journey: ContributionJourney, texts: Texts) -> None:
+def test_empty_wage_says_what_to_do(journey: ContributionJourney, texts: Texts) -> None:
     answer_employee(journey, "")
     assert key(journey) == "wage"
-    assert journey.current_screen().error.text() == texts.common.error_required.format(
-        field=texts.contribution.wage_field
-    )
+    assert journey.current_screen().error.text() == texts.contribution.wage_missing
 
 
 def refusal(texts: Texts, rules: RulesData, question_field: str, kind: WorkerKind, **inputs) -> str:
-    """The rule's refusal of these inputs in the catalogue's words, named as the question names
-    its answer."""
+    """The rule's refusal of these inputs in the catalogue's words, which name the answer."""
     with pytest.raises(InputError) as caught:
         rule(rules, kind, **inputs)
-    return fmt.error_text(texts, caught.value, field=question_field)
+    text = fmt.error_text(texts, caught.value)
+    assert question_field in text, text
+    return text
 
 
 def test_zero_wage_names_the_field_and_keeps_the_input(
@@ -485,7 +484,7 @@ def test_zero_wage_names_the_field_and_keeps_the_input(
     assert key(journey) == "wage"
     error = journey.current_screen().error
     assert not error.isHidden()
-    field = texts.contribution.wage_field
+    field = texts.errors.fields["wage"]
     assert error.text() == refusal(texts, rules, field, WorkerKind.EMPLOYEE, wage=D("0.00"))
     assert field in error.text()
     assert journey.wage.text() == "0.00"
@@ -502,24 +501,22 @@ def test_amount_outside_the_limits_names_the_field_and_keeps_the_input(
     answer_flexible(journey, CUSTOM_TIER, amount=amount)
     assert key(journey) == "amount"
     message = journey.current_screen().error.text()
-    field = texts.contribution.amount_field
+    field = texts.errors.fields["base"]
     assert message == refusal(texts, rules, field, WorkerKind.FLEXIBLE, base=D(amount))
     assert message == fmt.error_text(
         texts,
         InputError("base", ErrorCode.OUT_OF_RANGE, low=Amount(D(4573)), high=Amount(D(22863))),
-        field=field,
     )
     assert field in message and "4,573.00元" in message and "22,863.00元" in message
+    assert not message.startswith("“")  # no quoted field name first
     assert journey.amount.text() == amount
     assert journey.tier.value() == CUSTOM_TIER
 
 
-def test_empty_amount_names_the_field(journey: ContributionJourney, texts: Texts) -> None:
+def test_empty_amount_says_what_to_do(journey: ContributionJourney, texts: Texts) -> None:
     answer_flexible(journey, CUSTOM_TIER, amount="")
     assert key(journey) == "amount"
-    assert journey.current_screen().error.text() == texts.common.error_required.format(
-        field=texts.contribution.amount_field
-    )
+    assert journey.current_screen().error.text() == texts.contribution.amount_missing
 
 
 def test_amount_checked_again_when_the_year_changes(journey: ContributionJourney) -> None:
@@ -556,9 +553,9 @@ def test_the_rules_error_from_the_result_is_worded_and_mapped(
     assert caught.value.code is ErrorCode.OUT_OF_RANGE
     assert caught.value.limits == {"low": Amount(D(4504)), "high": Amount(D(22518))}  # 2025's
     assert journey.question_for_field(caught.value.field) == "amount"
-    field = texts.contribution.amount_field
+    field = texts.errors.fields["base"]
     message = journey.error_text(caught.value)
-    assert message == fmt.error_text(texts, caught.value, field=field)
+    assert message == fmt.error_text(texts, caught.value)
     assert field in message and "4,504.00元" in message and "22,518.00元" in message
 
 

@@ -218,14 +218,16 @@ def option_lines(catalogue: Texts, options: tuple[ShortfallOption, ...]) -> list
 # the questions -----------------------------------------------------------------------------------
 
 
-def test_starts_on_the_category_question_with_seven_steps(
+def test_starts_on_the_category_question_as_step_one(
     journey: PensionJourney, catalogue: Texts
 ) -> None:
+    """第1步 with no total: how many questions follow depends on the answers (the balance), and
+    a total that changes on the way (第1步，共3步 -> 第2步，共4步) confuses."""
     assert key(journey) == "category"
     screen = journey.current_screen()
     assert screen is not None
     assert screen.heading.text() == catalogue.retirement.category_question
-    assert screen.progress.text() == catalogue.common.step_of.format(current=1, total=7)
+    assert screen.progress.text() == catalogue.common.step_number.format(current=1)
     assert journey.category.keys() == [c.value for c in Category]
     # the years paid so far come before the age: they decide which ages can be chosen
     assert [s.question.key for s in journey.screens] == [
@@ -238,6 +240,20 @@ def test_starts_on_the_category_question_with_seven_steps(
         "balance",
         "amount",
     ]
+
+
+def test_the_step_numbers_count_up_and_the_last_button_shows_the_result(
+    journey: PensionJourney, catalogue: Texts
+) -> None:
+    common = catalogue.common
+    answer(journey, DEZHOU, stop_before="balance")
+    numbers = [s.progress.text() for s in journey.screens if s.question.relevant()]
+    assert numbers == [common.step_number.format(current=n) for n in range(1, 8)]
+    screen = journey.question_screen("balance")
+    journey.balance.button(BALANCE_ESTIMATE).click()  # the last question now
+    assert screen.next_button.text() == common.show_result
+    journey.balance.button(BALANCE_KNOWN).click()  # the amount follows
+    assert screen.next_button.text() == common.next
 
 
 def test_the_amount_question_only_follows_i_know_my_balance(journey: PensionJourney) -> None:
@@ -253,24 +269,33 @@ def test_the_amount_question_only_follows_i_know_my_balance(journey: PensionJour
 
 
 def test_every_question_needs_an_answer(journey: PensionJourney, catalogue: Texts) -> None:
-    common, t = catalogue.common, catalogue.pension
+    """Each says what to do in plain words; no number stands preset to be taken as the answer."""
+    t = catalogue.pension
     journey.next()
-    assert error_text(journey) == common.error_required.format(
-        field=catalogue.retirement.category_field
-    )
+    assert error_text(journey) == catalogue.retirement.category_missing
     answer(journey, DEZHOU, stop_before="total")
-    journey.total.set_total_months(0)
+    assert journey.total.value() is None  # no 15 years preset
     journey.next()
     assert key(journey) == "total"
-    assert error_text(journey) == common.error_required.format(field=t.total_field)
+    assert error_text(journey) == t.total_missing
+    journey.total.set_total_months(0)
+    journey.next()
+    assert error_text(journey) == t.total_missing
     journey.total.set_total_months(DEZHOU.total)
+    journey.next()
+    assert key(journey) == "age"  # the first age a pension can start at is offered
+    journey.next()
+    assert key(journey) == "pre_account"
+    assert journey.pre_account.value() is None  # nor 0 years before the account
+    journey.next()
+    assert error_text(journey) == t.pre_missing
     answer(journey, DEZHOU, stop_before="level")
     journey.next()
-    assert error_text(journey) == common.error_required.format(field=t.level_field)
+    assert error_text(journey) == t.level_missing
     answer(journey, DEZHOU, stop_before="amount")
     journey.next()
     assert key(journey) == "amount"
-    assert error_text(journey) == common.error_required.format(field=t.amount_field)
+    assert error_text(journey) == t.amount_missing
 
 
 def test_more_years_than_possible_are_refused_on_the_total_question(
@@ -289,9 +314,8 @@ def test_more_years_than_possible_are_refused_on_the_total_question(
             as_of=TODAY,
             contribution_months=44 * 12,
         )
-    t = catalogue.pension
-    assert error_text(journey) == fmt.error_text(catalogue, caught.value, field=t.total_field)
-    assert t.total_field in error_text(journey)
+    assert error_text(journey) == fmt.error_text(catalogue, caught.value)
+    assert catalogue.errors.fields["contribution_months"] in error_text(journey)
     assert fmt.duration(catalogue.common, 43 * 12 + 11) in error_text(journey)
     assert journey.total.total_months() == 44 * 12  # kept, to be made smaller
     journey.total.set_total_months(43 * 12 + 11)
@@ -436,12 +460,8 @@ def test_pre_account_longer_than_total_is_refused_inline_and_nothing_is_lost(
     assert not screen.error.isHidden()
     assert screen.error.property("role") == "error"
     assert screen.error.text() == t.error_pre_exceeds.format(
-        field=t.pre_field,
-        pre=fmt.duration(common, DEZHOU.total + 1),
-        total_field=t.total_field,
-        total=fmt.duration(common, DEZHOU.total),
+        pre=fmt.duration(common, DEZHOU.total + 1), total=fmt.duration(common, DEZHOU.total)
     )
-    assert t.pre_field in screen.error.text()
     assert journey.pre_account.total_months() == DEZHOU.total + 1
     assert journey.total.total_months() == DEZHOU.total
     assert journey.age.value() == age and journey.level.value() is None
@@ -454,7 +474,7 @@ def test_pre_account_longer_than_total_is_refused_inline_and_nothing_is_lost(
 def test_pre_account_help_explains_the_term(journey: PensionJourney, catalogue: Texts) -> None:
     screen = journey.question_screen("pre_account")
     assert screen.help.text() == catalogue.pension.pre_help
-    assert catalogue.pension.pre_field in screen.help.text()
+    assert "建账前缴费年限" in screen.help.text()
 
 
 # the level -----------------------------------------------------------------------------------------
@@ -645,8 +665,8 @@ def test_start_from_session_skips_what_the_retirement_journey_asked(
     )
     journey.start_from_session()
     assert key(journey) == "total"
-    assert journey.current_screen().progress.text() == catalogue.common.step_of.format(  # type: ignore[union-attr]
-        current=1, total=5
+    assert journey.current_screen().progress.text() == catalogue.common.step_number.format(  # type: ignore[union-attr]
+        current=1
     )
     assert journey.total.total_months() == 495
     assert not journey.prefilled_row.isHidden()
@@ -665,7 +685,7 @@ def test_start_from_session_skips_what_the_retirement_journey_asked(
 def test_change_the_prefilled_answers(journey: PensionJourney, session: SessionAnswers) -> None:
     session.birth, session.category = YearMonth(1964, 12), Category.MALE
     journey.start_from_session()
-    assert journey.total.total_months() == 15 * 12  # no years in the session: the default
+    assert journey.total.value() is None  # no years in the session: none preset either
     journey.prefilled_change.click()
     assert key(journey) == "category"
     assert journey.category.value() == Category.MALE.value
@@ -712,7 +732,7 @@ def test_reset_clears_every_answer_and_the_result(
     assert journey.result is None and journey.result_area is None
     assert journey.presentation is None and journey.result_view is None
     assert journey.category.value() is None and journey.birth.value() is None
-    assert journey.total.total_months() == 15 * 12 and journey.pre_account.total_months() == 0
+    assert journey.total.value() is None and journey.pre_account.value() is None
     assert journey.level.value() is None and journey.balance.value() is None
     assert journey.amount.text() == ""
     assert journey.prefilled_row.isHidden()

@@ -1,4 +1,8 @@
-"""Touch pickers: Stepper, YearMonthPicker, DurationPicker and OptionGroup, driven by their buttons."""
+"""Touch pickers: Stepper, YearMonthPicker, DurationPicker and OptionGroup, driven by their buttons.
+
+No picker answers for the citizen: a birth year and a number of years show 请选择 until touched
+(issue 14: 15 years, exactly the minimum, and the birth year 1970 once stood there preset), and a
+group of choices too long for its room pages itself with 更多选项 instead of hiding some."""
 
 from __future__ import annotations
 
@@ -104,12 +108,31 @@ def test_stepper_set_range_clamps_the_value(stepper: Stepper) -> None:
     assert not stepper.buttons[1].isEnabled()
 
 
+def test_an_unset_stepper_asks_and_counts_from_its_start(qtbot) -> None:
+    widget = Stepper(minimum=0, maximum=50, value=None, big_step=5, unset="?", start=0)
+    qtbot.add_widget(widget)
+    seen: list[int] = []
+    widget.valueChanged.connect(seen.append)
+    assert widget.chosen() is None
+    assert widget.display.text() == "?"
+    assert widget.display.property("unset") is True
+    assert all(b.isEnabled() for b in widget.buttons.values())  # − from nothing chooses 0
+    widget.buttons[-1].click()
+    assert (widget.chosen(), seen) == (0, [0])
+    assert widget.display.text() == "0"
+    assert widget.display.property("unset") is False
+    widget.set_value(None)
+    assert widget.chosen() is None
+    widget.buttons[5].click()
+    assert widget.chosen() == 5
+
+
 # YearMonthPicker ---------------------------------------------------------------------------------
 
 
 @pytest.fixture
 def picker(qtbot, common: CommonTexts) -> YearMonthPicker:
-    widget = YearMonthPicker(texts=common, earliest=EARLIEST, latest=LATEST, initial_year=1970)
+    widget = YearMonthPicker(texts=common, earliest=EARLIEST, latest=LATEST, start_year=1970)
     qtbot.add_widget(widget)
     return widget
 
@@ -122,15 +145,32 @@ def enabled_months(picker: YearMonthPicker) -> list[int]:
     return [month for month, widget in picker.month_buttons.items() if widget.isEnabled()]
 
 
+def test_picker_has_no_year_until_one_is_touched(
+    picker: YearMonthPicker, common: CommonTexts
+) -> None:
+    """No preset birth year: the display asks for it, and a month alone is no answer."""
+    assert picker.value() is None
+    assert picker.year.chosen() is None
+    assert picker.missing() == "year"
+    assert picker.year.display.text() == common.picker_year
+    picker.month_buttons[6].click()
+    assert picker.value() is None
+    assert picker.missing() == "year"
+    picker.year.buttons[1].click()  # the first touch counts from start_year
+    assert picker.year.chosen() == 1971
+    assert picker.value() == YearMonth(1971, 6)
+    assert picker.missing() is None
+
+
 def test_picker_value_is_none_until_a_month_is_touched(picker: YearMonthPicker) -> None:
+    picker.year.buttons[-1].click()
     assert picker.value() is None
-    assert picker.year.value() == 1970
-    picker.year.buttons[1].click()
-    assert picker.value() is None
+    assert picker.missing() == "month"
     assert checked_months(picker) == []
 
 
 def test_picker_month_button_sets_the_value(qtbot, picker: YearMonthPicker) -> None:
+    picker.year.set_value(1970)
     with qtbot.waitSignal(picker.changed):
         picker.month_buttons[6].click()
     assert picker.value() == YearMonth(1970, 6)
@@ -140,6 +180,7 @@ def test_picker_month_button_sets_the_value(qtbot, picker: YearMonthPicker) -> N
 
 
 def test_picker_year_buttons_move_the_chosen_month(picker: YearMonthPicker) -> None:
+    picker.year.set_value(1970)
     picker.month_buttons[3].click()
     picker.year.buttons[10].click()
     picker.year.buttons[1].click()
@@ -151,6 +192,7 @@ def test_picker_month_captions_from_the_catalogue(
 ) -> None:
     for month, widget in picker.month_buttons.items():
         assert widget.text() == common.month_name.format(month=month)
+    picker.year.set_value(1970)
     assert picker.year.display.text() == common.year_value.format(value=1970)
 
 
@@ -205,7 +247,7 @@ def test_picker_set_value_and_clear(picker: YearMonthPicker) -> None:
     assert checked_months(picker) == [11]
     picker.clear()
     assert picker.value() is None
-    assert picker.year.value() == 1970
+    assert picker.year.chosen() is None
     assert checked_months(picker) == []
     picker.set_value(YearMonth(1965, 7))
     picker.set_value(None)
@@ -229,13 +271,17 @@ def duration(qtbot, common: CommonTexts) -> DurationPicker:
     return widget
 
 
-def test_duration_starts_at_fifteen_years(duration: DurationPicker, common: CommonTexts) -> None:
-    assert duration.total_months() == 15 * 12
-    assert duration.years.display.text() == common.count_years.format(value=15)
-    assert duration.months.display.text() == common.count_months.format(value=0)
+def test_duration_starts_with_nothing_chosen(duration: DurationPicker, common: CommonTexts) -> None:
+    """No number stands there to be taken as the answer (15 years, the minimum, once did)."""
+    assert duration.value() is None
+    assert duration.years.display.text() == common.picker_unset
+    assert duration.months.display.text() == common.picker_unset
 
 
 def test_duration_total_months_from_the_buttons(duration: DurationPicker) -> None:
+    for _ in range(3):
+        duration.years.buttons[5].click()
+    assert duration.value() == 15 * 12  # touching the years chooses 0 months
     duration.years.buttons[-1].click()
     duration.months.buttons[1].click()
     duration.months.buttons[1].click()
@@ -244,7 +290,20 @@ def test_duration_total_months_from_the_buttons(duration: DurationPicker) -> Non
     assert duration.total_months() == 19 * 12 + 2
 
 
+def test_duration_months_alone_mean_zero_years(duration: DurationPicker) -> None:
+    duration.months.buttons[1].click()
+    assert duration.value() == 1
+    assert duration.years.chosen() == 0
+
+
+def test_duration_minus_from_nothing_is_zero(qtbot, duration: DurationPicker) -> None:
+    with qtbot.waitSignal(duration.changed):
+        duration.years.buttons[-1].click()
+    assert duration.value() == 0
+
+
 def test_duration_months_stop_at_eleven(duration: DurationPicker) -> None:
+    duration.set_total_months(15 * 12)
     duration.months.set_value(11)
     assert not duration.months.buttons[1].isEnabled()
     duration.months.buttons[1].click()
@@ -265,7 +324,7 @@ def test_duration_set_total_months_and_clear(duration: DurationPicker) -> None:
     assert (duration.years.value(), duration.months.value()) == (14, 2)
     assert duration.total_months() == 170
     duration.clear()
-    assert duration.total_months() == 180
+    assert duration.value() is None
 
 
 # OptionGroup -------------------------------------------------------------------------------------
@@ -278,8 +337,8 @@ def checked_options(group: OptionGroup) -> list[str]:
 
 
 @pytest.fixture
-def options(qtbot) -> OptionGroup:
-    widget = OptionGroup(OPTIONS)
+def options(qtbot, common: CommonTexts) -> OptionGroup:
+    widget = OptionGroup(OPTIONS, texts=common)
     qtbot.add_widget(widget)
     return widget
 
@@ -348,3 +407,58 @@ def test_options_touch_on_the_detail_text_presses_the_button(qtbot, options: Opt
     point = detail.mapTo(target, QPoint(detail.width() // 2, detail.height() // 2))
     QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert options.value() == "a"
+
+
+# paging ------------------------------------------------------------------------------------------
+
+MANY = [Option(str(i), f"Choice {i}", "a line of explanation") for i in range(9)]
+
+
+def paged_group(qtbot, common: CommonTexts, height: int) -> OptionGroup:
+    widget = OptionGroup(MANY, texts=common, columns=1)
+    qtbot.add_widget(widget)
+    widget.resize(600, height)
+    widget.show()
+    qtbot.wait_until(lambda: widget.pages != [])
+    return widget
+
+
+def shown(group: OptionGroup) -> list[str]:
+    return [o.key for o in MANY if group.button(o.key).isVisible()]
+
+
+def test_options_that_fit_show_all_without_a_pager(qtbot, common: CommonTexts) -> None:
+    group = paged_group(qtbot, common, 4000)
+    assert shown(group) == [o.key for o in MANY]
+    assert not group.pager.isVisible()
+
+
+def test_options_that_do_not_fit_are_paged_with_more_choices(qtbot, common: CommonTexts) -> None:
+    group = paged_group(qtbot, common, 420)
+    pages = len(group.pages)
+    assert pages > 1
+    assert group.pager.isVisible()
+    assert group.pager.next_button.text() == common.page_more
+    assert group.pager.indicator.text() == common.page_of.format(page=1, pages=pages)
+    assert not group.pager.previous_button.isEnabled()
+    seen: list[str] = []
+    for _ in range(pages):
+        seen += shown(group)
+        for key in shown(group):  # each shown choice lies wholly inside the group, above the pager
+            rect = group.button(key).geometry()
+            assert group.rect().contains(rect) and rect.bottom() < group.pager.geometry().top()
+        group.pager.next_button.click()
+    assert seen == [o.key for o in MANY]  # every choice on exactly one page, in order
+    assert not group.pager.next_button.isEnabled()
+    group.pager.previous_button.click()
+    assert group.page == pages - 2
+
+
+def test_a_chosen_option_brings_its_page(qtbot, common: CommonTexts) -> None:
+    group = paged_group(qtbot, common, 420)
+    last = MANY[-1].key
+    group.set_value(last)
+    assert group.page == group.page_of(last) == len(group.pages) - 1
+    assert group.button(last).isVisible()
+    group.clear()
+    assert group.page == 0

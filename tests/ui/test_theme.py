@@ -1,5 +1,6 @@
-"""The theme: WCAG contrast of every text colour pair, sizes per preset, the QSS, and the rule that
-only one module calls setStyleSheet."""
+"""The theme: WCAG contrast of every text colour pair, sizes per text size (标准 / 大 / 特大), the
+colours per theme (标准 / 高对比) in any combination, the QSS, and the rule that only one module
+calls setStyleSheet."""
 
 from __future__ import annotations
 
@@ -13,16 +14,32 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 import kiosk
 from kiosk.ui import theme
-from kiosk.ui.theme import Preset, contrast_ratio, metrics_for, palette_for, stylesheet, text_pairs
+from kiosk.ui.theme import (
+    MIN_KEY_PX,
+    MIN_PRIMARY_PX,
+    MIN_TARGET_PX,
+    Preset,
+    Theme,
+    contrast_ratio,
+    metrics_for,
+    palette_for,
+    stylesheet,
+    text_pairs,
+)
 
 KIOSK_DIR = Path(kiosk.__file__).resolve().parent
 WCAG_AA = 4.5
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 PAIRS = [
-    pytest.param(preset, name, id=f"{preset.value}-{name.replace(' ', '-')}")
+    pytest.param(theme, name, id=f"{theme.value}-{name.replace(' ', '-')}")
+    for theme in Theme
+    for name in text_pairs(palette_for(theme))
+]
+LOOKS = [
+    pytest.param(preset, theme, id=f"{preset.value}-{theme.value}")
     for preset in Preset
-    for name in text_pairs(palette_for(preset))
+    for theme in Theme
 ]
 
 
@@ -60,16 +77,16 @@ def test_relative_luminance_ends() -> None:
 # the palettes ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("preset", "name"), PAIRS)
-def test_text_contrast_at_least_aa(preset: Preset, name: str) -> None:
-    foreground, background = text_pairs(palette_for(preset))[name]
+@pytest.mark.parametrize(("theme", "name"), PAIRS)
+def test_text_contrast_at_least_aa(theme: Theme, name: str) -> None:
+    foreground, background = text_pairs(palette_for(theme))[name]
     ratio = contrast_ratio(foreground, background)
-    assert ratio >= WCAG_AA, f"{name} in {preset.value}: {foreground} on {background} = {ratio:.2f}"
+    assert ratio >= WCAG_AA, f"{name} in {theme.value}: {foreground} on {background} = {ratio:.2f}"
 
 
-@pytest.mark.parametrize("preset", list(Preset))
-def test_palette_colours_are_hex_and_all_used_in_pairs(preset: Preset) -> None:
-    palette = palette_for(preset)
+@pytest.mark.parametrize("theme", list(Theme))
+def test_palette_colours_are_hex_and_all_used_in_pairs(theme: Theme) -> None:
+    palette = palette_for(theme)
     colours = {f.name: getattr(palette, f.name) for f in fields(palette)}
     assert all(HEX_COLOUR.match(value) for value in colours.values()), colours
     in_pairs = {colour for pair in text_pairs(palette).values() for colour in pair}
@@ -85,20 +102,29 @@ def qss_rule(qss: str, selector: str) -> dict[str, str]:
     return {name.strip(): value.strip() for name, value in pairs}
 
 
-@pytest.mark.parametrize("preset", list(Preset))
-def test_pressed_button_caption_stays_readable(preset: Preset) -> None:
+@pytest.mark.parametrize(("preset", "theme"), LOOKS)
+def test_pressed_button_caption_stays_readable(preset: Preset, theme: Theme) -> None:
     """The pressed state is not in text_pairs(); read its colours from the QSS itself (it once
     painted the contrast preset's white border colour under white text)."""
-    qss = stylesheet(preset, "X")
+    qss = stylesheet(preset, theme, "X")
     normal, pressed = qss_rule(qss, "QPushButton"), qss_rule(qss, "QPushButton:pressed")
     background = pressed["background"]
     foreground = pressed.get("color", normal["color"])
     assert contrast_ratio(foreground, background) >= WCAG_AA, (foreground, background)
 
 
-def test_contrast_preset_has_its_own_palette() -> None:
-    assert palette_for(Preset.CONTRAST) != palette_for(Preset.STANDARD)
-    assert palette_for(Preset.LARGE) == palette_for(Preset.STANDARD)
+def test_contrast_theme_has_its_own_palette() -> None:
+    assert palette_for(Theme.CONTRAST) != palette_for(Theme.STANDARD)
+
+
+def test_text_size_and_theme_combine() -> None:
+    """高对比 does not cancel 大 (they were one exclusive choice): every size in every theme is
+    its own sheet, with the size's fonts and the theme's colours."""
+    sheets = {stylesheet(preset, theme, "F") for preset in Preset for theme in Theme}
+    assert len(sheets) == len(Preset) * len(Theme)
+    large_contrast = stylesheet(Preset.LARGEST, Theme.CONTRAST, "F")
+    assert f"font-size: {metrics_for(Preset.LARGEST).body}px;" in large_contrast
+    assert f"color: {palette_for(Theme.CONTRAST).text};" in large_contrast
 
 
 # sizes -------------------------------------------------------------------------------------------
@@ -108,60 +134,78 @@ def test_standard_sizes_meet_the_kiosk_floor() -> None:
     m = metrics_for(Preset.STANDARD)
     assert m.body >= 24
     assert m.heading >= 36
-    assert m.primary_height >= 80
-    assert m.min_target >= 44
-    assert m.key_size >= 80
+    assert m.primary_height >= MIN_PRIMARY_PX == 96
+    assert m.min_target >= MIN_TARGET_PX == 64
+    assert m.key_size >= MIN_KEY_PX == 80
     assert m.button_height >= m.min_target
 
 
 @pytest.mark.parametrize("preset", list(Preset))
 def test_every_preset_meets_the_floor(preset: Preset) -> None:
     m = metrics_for(preset)
-    assert m.body >= 24 and m.heading >= 36 and m.primary_height >= 80 and m.min_target >= 44
+    assert m.body >= 24 and m.heading >= 36
+    assert m.primary_height >= MIN_PRIMARY_PX and m.min_target >= MIN_TARGET_PX
+    assert m.key_size >= MIN_KEY_PX
     assert m.small < m.body < m.title < m.heading < m.figure
+    # never a target under 1.5 times its own text
+    assert m.min_target >= 1.5 * m.body and m.primary_height >= 1.5 * m.title
+
+
+def test_the_largest_size_is_at_least_1_6_times_the_standard_body() -> None:
+    assert metrics_for(Preset.LARGEST).body >= 1.6 * metrics_for(Preset.STANDARD).body
 
 
 @pytest.mark.parametrize(
     "size",
-    ["body", "small", "heading", "title", "figure", "primary_height", "button_height", "key_size"],
+    [
+        "body",
+        "small",
+        "heading",
+        "title",
+        "figure",
+        "primary_height",
+        "button_height",
+        "min_target",
+        "key_size",
+    ],
 )
-def test_large_preset_is_larger(size: str) -> None:
-    assert getattr(metrics_for(Preset.LARGE), size) > getattr(metrics_for(Preset.STANDARD), size)
+@pytest.mark.parametrize(
+    ("smaller", "larger"), [(Preset.STANDARD, Preset.LARGE), (Preset.LARGE, Preset.LARGEST)]
+)
+def test_each_size_is_larger_targets_and_keys_included(
+    smaller: Preset, larger: Preset, size: str
+) -> None:
+    assert getattr(metrics_for(larger), size) > getattr(metrics_for(smaller), size)
 
 
-def test_large_never_smaller_anywhere() -> None:
-    large, standard = metrics_for(Preset.LARGE), metrics_for(Preset.STANDARD)
-    for f in fields(standard):
-        assert getattr(large, f.name) >= getattr(standard, f.name), f.name
+def test_larger_never_smaller_anywhere() -> None:
+    for smaller, larger in ((Preset.STANDARD, Preset.LARGE), (Preset.LARGE, Preset.LARGEST)):
+        for f in fields(metrics_for(smaller)):
+            assert getattr(metrics_for(larger), f.name) >= getattr(metrics_for(smaller), f.name)
 
 
 # the QSS -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("preset", list(Preset))
-def test_stylesheet_built_from_the_preset(preset: Preset) -> None:
-    qss = stylesheet(preset, "Noto Sans CJK SC")
-    m, p = metrics_for(preset), palette_for(preset)
+@pytest.mark.parametrize(("preset", "theme"), LOOKS)
+def test_stylesheet_built_from_the_preset(preset: Preset, theme: Theme) -> None:
+    qss = stylesheet(preset, theme, "Noto Sans CJK SC")
+    m, p = metrics_for(preset), palette_for(theme)
     assert 'font-family: "Noto Sans CJK SC";' in qss
     assert f"font-size: {m.body}px;" in qss
     assert f"font-size: {m.heading}px;" in qss
-    assert f"min-height: {m.primary_height}px;" in qss
+    assert f"min-height: {m.primary_height - 4}px;" in qss  # 96 px with its 2 px border
     assert f"color: {p.text};" in qss
     assert f"background: {p.primary};" in qss
     assert qss.count("{") == qss.count("}")
-    for role in ("primary", "option", "choice", "key", "tile", "preset", "link"):
+    for role in ("primary", "option", "choice", "key", "kbkey", "step", "tile", "pager", "link"):
         assert f'QPushButton[role="{role}"]' in qss
     for role in ("heading", "figure", "error", "notice", "display", "small", "muted"):
         assert f'QLabel[role="{role}"]' in qss
 
 
-def test_stylesheets_differ_between_presets() -> None:
-    sheets = {stylesheet(preset, "F") for preset in Preset}
-    assert len(sheets) == len(Preset)
-
-
-@pytest.mark.parametrize("preset", list(Preset))
-def test_qt_parses_the_stylesheet(qtbot, preset: Preset) -> None:
+@pytest.mark.parametrize(("preset", "theme"), LOOKS)
+def test_qt_parses_the_stylesheet(qtbot, preset: Preset, theme: Theme) -> None:
     """Qt warns "Could not parse stylesheet" on a syntax error; the strict log level fails on it.
 
     The sheet is set on a widget of this test only, not on the application.
@@ -176,12 +220,42 @@ def test_qt_parses_the_stylesheet(qtbot, preset: Preset) -> None:
     caption = QLabel("x")
     caption.setProperty("role", "figure")
     column.addWidget(caption)
-    widget.setStyleSheet(stylesheet(preset, "Noto Sans CJK SC"))
+    widget.setStyleSheet(stylesheet(preset, theme, "Noto Sans CJK SC"))
     widget.ensurePolished()
     for child in widget.findChildren(QWidget):
         child.ensurePolished()
     size = metrics_for(preset).figure
     assert caption.font().pixelSize() == size
+
+
+@pytest.mark.parametrize(("preset", "theme"), LOOKS)
+def test_the_sheet_gives_every_role_its_target_size(qtbot, preset: Preset, theme: Theme) -> None:
+    """The sizes the QSS asks for are the sizes the buttons get (borders, paddings and the keys'
+    margins included): every target grows with the text size."""
+    m = metrics_for(preset)
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    column = QVBoxLayout(widget)
+    buttons = {}
+    for role in ("", "primary", "choice", "key", "kbkey", "step", "pager", "link"):
+        button = QPushButton("8")
+        button.setProperty("role", role)
+        column.addWidget(button)
+        buttons[role] = button
+    widget.setStyleSheet(stylesheet(preset, theme, "Noto Sans CJK SC"))
+    widget.show()
+    qtbot.wait_until(lambda: buttons["primary"].height() > 0)
+    assert buttons[""].minimumSizeHint().height() == m.button_height
+    assert buttons["primary"].minimumSizeHint().height() == m.primary_height
+    assert buttons["choice"].minimumSizeHint().height() == m.button_height
+    assert buttons["step"].minimumSizeHint().height() == m.key_size
+    assert buttons["step"].minimumSizeHint().width() >= m.key_size
+    for role in ("key", "kbkey"):  # as tall as the theme's key where there is room, never < 80
+        assert buttons[role].minimumSizeHint().height() == MIN_KEY_PX
+        assert buttons[role].maximumHeight() == m.key_size
+        assert buttons[role].minimumSizeHint().width() >= MIN_KEY_PX
+    for role in ("pager", "link"):
+        assert buttons[role].minimumSizeHint().height() == m.min_target
 
 
 # setStyleSheet in one place only -------------------------------------------------------------------

@@ -26,14 +26,14 @@ class ContributionTexts(Section):
     unit_yuan: str
     # 1. who pays (参保身份)
     kind_question: str
-    kind_field: str
+    kind_missing: str
     kind_employee: str
     kind_employee_detail: str
     kind_flexible: str
     kind_flexible_detail: str
     # 2. which year's limits (缴费年度)
     year_question: str
-    year_field: str
+    year_missing: str
     year_help: str
     year_option: str
     year_option_provisional: str
@@ -41,24 +41,24 @@ class ContributionTexts(Section):
     year_option_assumed: str
     # 3. employees: monthly wage (月工资)
     wage_question: str
-    wage_field: str
+    wage_missing: str
     wage_help: str
     wage_note: str
     # 4. flexible workers: base tier (缴费档次), or an amount of their own
     tier_question: str
-    tier_field: str
+    tier_missing: str
     tier_help: str
     tier_option: str
     tier_option_detail: str
     tier_custom: str
     tier_custom_detail: str
     amount_question: str
-    amount_field: str
+    amount_missing: str
     amount_help: str
     amount_note: str
     # 5. flexible workers: payment period (缴费方式)
     period_question: str
-    period_field: str
+    period_missing: str
     period_month: str
     period_quarter: str
     period_half_year: str

@@ -7,7 +7,6 @@ from kiosk.content.texts._base import Section
 
 class HomeTexts(Section):
     greeting: str
-    prompt: str
     retirement_title: str
     retirement_line: str
     contribution_title: str

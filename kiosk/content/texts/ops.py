@@ -56,6 +56,8 @@ class OpsTexts(Section):
     attract_heading: str
     attract_prompt: str
     attract_privacy: str
+    attract_hours: str
+    attract_desk: str
     cards: tuple[AttractCard, ...]
     crash_title: str
     crash_body: str

@@ -52,7 +52,7 @@ class PensionTexts(Section):
     prefilled_change: str
     # retirement age
     age_question: str
-    age_field: str
+    age_missing: str
     age_minus_year: str
     age_minus_month: str
     age_plus_month: str
@@ -66,27 +66,27 @@ class PensionTexts(Section):
     # contribution years
     total_question: str
     total_help: str
-    total_field: str
+    total_missing: str
     pre_question: str
     pre_help: str
-    pre_field: str
+    pre_missing: str
     error_pre_exceeds: str
     # contribution level
     level_question: str
     level_help: str
-    level_field: str
+    level_missing: str
     levels: PensionLevelTexts
     # personal account
     balance_question: str
     balance_help: str
-    balance_field: str
+    balance_missing: str
     balance_known: str
     balance_known_detail: str
     balance_estimate: str
     balance_estimate_detail: str
     amount_question: str
     amount_help: str
-    amount_field: str
+    amount_missing: str
     amount_unit: str
     # result
     total_caption: str

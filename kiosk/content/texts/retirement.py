@@ -30,17 +30,18 @@ class RetirementTexts(Section):
     category_female_50: str
     category_female_50_detail: str
     category_help: str
-    category_field: str
+    category_missing: str
     birth_question: str
     birth_help: str
-    birth_field: str
-    years_field: str
+    birth_missing_year: str
+    birth_missing_month: str
     years_question: str
     years_help: str
+    years_missing: str
     years_label: str
     insured_question: str
     insured_help: str
-    insured_field: str
+    insured_missing: str
     insured_before: str
     insured_before_detail: str
     insured_after: str

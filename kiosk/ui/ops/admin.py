@@ -37,7 +37,7 @@ from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS, verify_pin
 from kiosk.settings import Corner
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.keypad import NumericKeypad
-from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.kinetic import ScrollPager
 from kiosk.ui.widgets.style import button, label
 
 log = logging.getLogger(__name__)
@@ -364,7 +364,7 @@ class AdminPanel(Overlay):
         head.setContentsMargins(40, 24, 40, 0)
         head.addWidget(self.title)
         outer.addLayout(head)
-        outer.addWidget(KineticScrollArea(self._content), 1)
+        outer.addWidget(ScrollPager(self._content, texts=texts.common, beside=True), 1)
         row = QHBoxLayout()
         row.setContentsMargins(40, 12, 40, 16)
         row.setSpacing(24)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
-from kiosk import __version__
+from kiosk import __version__, resources
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import usage as events
 from kiosk.ops.logs import last_lines, log_failures
@@ -23,7 +23,7 @@ from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.ops.admin import AdminGate, AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
-from kiosk.ui.ops.attract import AttractScreen
+from kiosk.ui.ops.attract import AttractScreen, HallInfo
 from kiosk.ui.ops.checks import check_bundle
 from kiosk.ui.ops.crash import CrashGuard, CrashMessage
 from kiosk.ui.ops.idle import CountdownOverlay, IdleWatcher
@@ -88,7 +88,13 @@ class Operations(QObject):
             parent=self,
         )
         self.countdown = CountdownOverlay(window, texts=texts)
-        self.attract = AttractScreen(window, texts=texts, card_ms=ms(CARD_S))
+        self.attract = AttractScreen(
+            window,
+            texts=texts,
+            hall=HallInfo(settings.service_hours, settings.service_desk),
+            icons=resources.icons_dir(bundle.root),
+            card_ms=ms(CARD_S),
+        )
         self.crash_guard = CrashGuard(self)
         self.crash_message = CrashMessage(window, texts=texts, return_ms=ms(CRASH_RETURN_S))
         self.gate = AdminGate(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
@@ -30,7 +31,6 @@ from kiosk.rules.contribution import YearFigures
 from kiosk.ui.pages.journey import Journey, Question
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.keypad import NumericKeypad
-from kiosk.ui.widgets.keypad_panel import KeypadPanel
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.style import label
 
@@ -64,6 +64,8 @@ class _YearChoice:
 class ContributionJourney(Journey):
     """Kind, year, then the wage (employees) or tier, amount and period (flexible), then the result."""
 
+    year_changed = Signal()  # a year was chosen (the year's options are rebuilt on a new day)
+
     def __init__(
         self,
         *,
@@ -89,12 +91,13 @@ class ContributionJourney(Journey):
             [
                 Option(WorkerKind.EMPLOYEE.value, t.kind_employee, t.kind_employee_detail),
                 Option(WorkerKind.FLEXIBLE.value, t.kind_flexible, t.kind_flexible_detail),
-            ]
+            ],
+            texts=common,
         )
         self._year_body = QWidget()
         self._year_column = QVBoxLayout(self._year_body)
         self._year_column.setContentsMargins(0, 0, 0, 0)
-        self.year = OptionGroup([])
+        self.year = OptionGroup([], texts=common)
         self._rebuild_year_options()
 
         self.wage = NumericKeypad(
@@ -106,6 +109,7 @@ class ContributionJourney(Journey):
         self.tier = OptionGroup(
             [Option(str(p), t.tier_option.format(percent=p), " ") for p in self._tiers()]
             + [Option(CUSTOM_TIER, t.tier_custom, " ")],
+            texts=common,
             columns=TIER_COLUMNS,
         )
         self.amount = NumericKeypad(
@@ -123,6 +127,7 @@ class ContributionJourney(Journey):
                 ),
                 Option(PaymentPeriod.YEAR.value, t.period_year, t.period_year_detail),
             ],
+            texts=common,
             columns=PERIOD_COLUMNS,
         )
         flexible = self._is(WorkerKind.FLEXIBLE)
@@ -136,49 +141,57 @@ class ContributionJourney(Journey):
                     "kind",
                     t.kind_question,
                     self.kind,
-                    validate=lambda: self._required(self.kind.value(), t.kind_field),
+                    validate=lambda: self._required(self.kind.value(), t.kind_missing),
                     clear=self.kind.clear,
+                    changed=(self.kind.chosen,),
                 ),
                 Question(
                     "year",
                     t.year_question,
                     self._year_body,
                     help=t.year_help,
-                    validate=lambda: self._required(self.year.value(), t.year_field),
+                    validate=lambda: self._required(self.year.value(), t.year_missing),
                     clear=lambda: self.year.clear(),
+                    changed=(self.year_changed,),
                 ),
                 Question(
                     "wage",
                     t.wage_question,
-                    KeypadPanel(self.wage, self.wage_limits, label(t.wage_note, "muted")),
+                    self.wage,
                     validate=self._validate_wage,
                     clear=self.wage.clear,
                     relevant=employee,
+                    notes=(self.wage_limits, label(t.wage_note, "muted")),
+                    changed=(self.wage.textChanged,),
                 ),
                 Question(
                     "tier",
                     t.tier_question,
                     self.tier,
-                    help=t.tier_field,  # replaced by the chosen year's average wage
-                    validate=lambda: self._required(self.tier.value(), t.tier_field),
+                    help=t.tier_question,  # replaced by the chosen year's average wage
+                    validate=lambda: self._required(self.tier.value(), t.tier_missing),
                     clear=self.tier.clear,
                     relevant=flexible,
+                    changed=(self.tier.chosen,),
                 ),
                 Question(
                     "amount",
                     t.amount_question,
-                    KeypadPanel(self.amount, self.amount_limits, label(t.amount_note, "muted")),
+                    self.amount,
                     validate=self._validate_amount,
                     clear=self.amount.clear,
                     relevant=lambda: flexible() and self.tier.value() == CUSTOM_TIER,
+                    notes=(self.amount_limits, label(t.amount_note, "muted")),
+                    changed=(self.amount.textChanged,),
                 ),
                 Question(
                     "period",
                     t.period_question,
                     self.period,
-                    validate=lambda: self._required(self.period.value(), t.period_field),
+                    validate=lambda: self._required(self.period.value(), t.period_missing),
                     clear=self.period.clear,
                     relevant=flexible,
+                    changed=(self.period.chosen,),
                 ),
             ]
         )
@@ -197,16 +210,6 @@ class ContributionJourney(Journey):
     def question_for_field(self, field_name: str) -> str | None:
         return FIELD_QUESTIONS.get(field_name)
 
-    def field_name(self, field_name: str) -> str | None:
-        t = self.texts.contribution
-        return {
-            "year": t.year_field,
-            "wage": t.wage_field,
-            "base_percent": t.tier_field,
-            "base": t.amount_field,
-            "period": t.period_field,
-        }.get(field_name)
-
     def reset(self) -> None:
         """Clear every answer and the result; a new day may bring new years to choose from."""
         self.result = None
@@ -221,12 +224,12 @@ class ContributionJourney(Journey):
 
     def _validate_wage(self) -> str | None:
         if not self.wage.text():
-            return self._required(None, self.texts.contribution.wage_field)
+            return self.texts.contribution.wage_missing
         return self._check_with_rules("wage", WorkerKind.EMPLOYEE)
 
     def _validate_amount(self) -> str | None:
         if not self.amount.text():
-            return self._required(None, self.texts.contribution.amount_field)
+            return self.texts.contribution.amount_missing
         return self._check_with_rules("amount", WorkerKind.FLEXIBLE)
 
     def _check_with_rules(self, question: str, kind: WorkerKind) -> str | None:
@@ -297,7 +300,7 @@ class ContributionJourney(Journey):
                 detail = t.year_option_assumed.format(detail=detail)
             options.append(Option(str(choice.year), title, detail))
         old = self.year
-        self.year = OptionGroup(options, columns=YEAR_COLUMNS)
+        self.year = OptionGroup(options, texts=self.texts.common, columns=YEAR_COLUMNS)
         self.year.setObjectName("year_options")
         self.year.chosen.connect(self._on_year_chosen)
         self._year_column.removeWidget(old)
@@ -326,7 +329,7 @@ class ContributionJourney(Journey):
         limits = {"year": figures.requested_year, "floor": floor, "ceiling": ceiling}
         self.wage_limits.setText(t.wage_help.format(**limits))
         self.amount_limits.setText(t.amount_help.format(**limits))
-        self.question_screen("tier").help.setText(
+        self.question_screen("tier").set_help(
             t.tier_help.format(average=self._money(row.average_wage_monthly))
         )
         for percent in self._tiers():
@@ -382,6 +385,7 @@ class ContributionJourney(Journey):
 
     def _on_year_chosen(self, _key: str) -> None:
         self._refresh_for_year()
+        self.year_changed.emit()
 
 
 def _decimal(keypad: NumericKeypad) -> Decimal | None:

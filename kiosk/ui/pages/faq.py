@@ -46,7 +46,7 @@ class FaqPage(Journey):
         self.categories = FaqCategoriesScreen(
             texts=texts, content=content, search_icon=search_icon, guide_icon=guide_icon
         )
-        self.questions = FaqListScreen(content=content)
+        self.questions = FaqListScreen(texts=texts, content=content)
         self.answer = FaqAnswerScreen(texts=texts, content=content, journey_titles=journey_titles)
         self.search = FaqSearchScreen(texts=texts, content=content, index=index)
         for screen in (self.categories, self.questions, self.answer, self.search):

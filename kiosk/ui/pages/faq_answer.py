@@ -39,7 +39,7 @@ class FaqAnswerScreen(QWidget):
         self._journey_titles = journey_titles
         self._content = content
         self.entry: FaqEntry | None = None
-        self.scroll_area, column = scrolling_column(self)
+        self.scroll_area, column = scrolling_column(self, texts)
         self.category = label("", "muted")
         self.question = label("", "heading")
         self.question.setObjectName("faq_question")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.faq import Content, FaqCategory, FaqEntry
 from kiosk.content.texts import DEFAULT_LANGUAGE, Texts
-from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.kinetic import KineticScrollArea, ScrollPager
 from kiosk.ui.widgets.rich_button import RichButton
 from kiosk.ui.widgets.style import label
 
@@ -19,17 +19,18 @@ TILE_MIN_WIDTH = 460
 SPACING = 20
 
 
-def scrolling_column(owner: QWidget) -> tuple[KineticScrollArea, QVBoxLayout]:
-    """``owner`` filled by a flick-scrolled column with the pages' usual margins."""
+def scrolling_column(owner: QWidget, texts: Texts) -> tuple[KineticScrollArea, QVBoxLayout]:
+    """``owner`` filled by a flick-scrolled column with the pages' usual margins, and 向上 /
+    向下 under it when it is longer than the screen."""
     content = QWidget()
     column = QVBoxLayout(content)
     column.setContentsMargins(40, 24, 40, 24)
     column.setSpacing(SPACING)
-    area = KineticScrollArea(content)
+    pager = ScrollPager(content, texts=texts.common, beside=True)
     outer = QVBoxLayout(owner)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(area)
-    return area, column
+    outer.addWidget(pager)
+    return pager.area, column
 
 
 class TileGrid(QWidget):
@@ -141,7 +142,7 @@ class FaqCategoriesScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         t = texts.faq
-        self.scroll_area, column = scrolling_column(self)
+        self.scroll_area, column = scrolling_column(self, texts)
         self.search_button = RichButton(
             t.search_button, t.search_hint, role="tile", icon=search_icon, icon_size=72
         )
@@ -177,9 +178,9 @@ class FaqListScreen(QWidget):
 
     entry_chosen = Signal(str)
 
-    def __init__(self, *, content: Content, parent: QWidget | None = None) -> None:
+    def __init__(self, *, texts: Texts, content: Content, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.scroll_area, column = scrolling_column(self)
+        self.scroll_area, column = scrolling_column(self, texts)
         self.heading = label("", "heading")
         self.line = label("", "muted")
         longest = max(len(content.in_category(c.id)) for c in content.categories)

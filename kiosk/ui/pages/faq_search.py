@@ -1,8 +1,9 @@
 """Search the FAQ: a search field, the results (updated on every key), and the touch keyboard.
 
 A clerk's hardware keyboard types into the field directly, Chinese through the system input method
-too; a citizen uses the touch keyboard (pinyin or initials). The results sit beside the keyboard on
-a wide screen and above it on a portrait or small one.
+too; a citizen uses the touch keyboard (pinyin or initials), which sits right under the field. The
+results are beside the two on a landscape screen and under them on a portrait one, with 向下 when
+they are more than the screen holds.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from kiosk.content.faq import Content
 from kiosk.content.search import Hit, SearchIndex
 from kiosk.content.texts import Texts
 from kiosk.ui.pages.faq_browse import SPACING, QuestionList, TileGrid
-from kiosk.ui.widgets.kinetic import KineticScrollArea
+from kiosk.ui.widgets.kinetic import ScrollPager
 from kiosk.ui.widgets.rich_button import RichButton
 from kiosk.ui.widgets.style import label
 from kiosk.ui.widgets.touch_keyboard import TouchKeyboard
 
 MAX_SHOWN = 12
-SIDE_BY_SIDE_MIN_WIDTH = 1300
-KEYBOARD_SHARE = 0.5  # of the width, side by side
+SIDE_BY_SIDE_RATIO = 1.15  # a screen this much wider than tall puts the results beside
+KEYBOARD_SHARE = 0.58  # of the width, side by side
 
 
 class FaqSearchScreen(QWidget):
@@ -72,20 +73,25 @@ class FaqSearchScreen(QWidget):
         column = QVBoxLayout(results)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(SPACING)
-        column.addWidget(self.status)
         column.addWidget(self.results)
         column.addWidget(self.categories)
         column.addStretch(1)
-        self.scroll_area = KineticScrollArea(results)
-        self._split = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.pager = ScrollPager(results, texts=self._texts.common, name="search_pager", inset=0)
+        self.scroll_area = self.pager.area
+        entry = QVBoxLayout()
+        entry.setSpacing(12)
+        entry.addWidget(self.field)
+        entry.addWidget(self.keyboard)
+        entry.addStretch(1)
+        found = QVBoxLayout()
+        found.setSpacing(12)
+        found.addWidget(self.status)
+        found.addWidget(self.pager, 1)
+        self._split = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._split.setContentsMargins(40, 24, 40, 16)
         self._split.setSpacing(24)
-        self._split.addWidget(self.scroll_area, 1)
-        self._split.addWidget(self.keyboard, 0)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 24, 40, 16)
-        outer.setSpacing(16)
-        outer.addWidget(self.field)
-        outer.addLayout(self._split, 1)
+        self._split.addLayout(entry, 0)
+        self._split.addLayout(found, 1)
 
     def _connect_signals(self) -> None:
         self.keyboard.pressed.connect(self._on_key)
@@ -128,12 +134,7 @@ class FaqSearchScreen(QWidget):
         elif not self.hits:
             message = t.no_results.format(query=query.strip())
         elif len(self.hits) > MAX_SHOWN:
-            message = " ".join(
-                (
-                    t.results_count.format(count=len(self.hits)),
-                    t.results_more.format(count=MAX_SHOWN),
-                )
-            )
+            message = t.results_more.format(count=len(self.hits), shown=MAX_SHOWN)
         else:
             message = t.results_count.format(count=len(self.hits))
         self.status.setText(message)
@@ -150,9 +151,11 @@ class FaqSearchScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         size = event.size()
-        wide = size.width() >= SIDE_BY_SIDE_MIN_WIDTH and size.width() > size.height()
+        wide = size.width() >= SIDE_BY_SIDE_RATIO * size.height()
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self._split.direction() != direction:
             self._split.setDirection(direction)
-        self.keyboard.setMaximumWidth(round(size.width() * KEYBOARD_SHARE) if wide else 16_777_215)
+        width = round(size.width() * KEYBOARD_SHARE) if wide else 16_777_215
+        self.keyboard.setMaximumWidth(width)
+        self.field.setMaximumWidth(width)
         super().resizeEvent(event)

@@ -22,7 +22,7 @@ class GuidePage(QWidget):
     def __init__(self, *, texts: Texts, guide: Guide, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         t = texts.faq
-        self.scroll_area, column = scrolling_column(self)
+        self.scroll_area, column = scrolling_column(self, texts)
         column.addWidget(label(t.guide_title, "heading"))
         column.addWidget(label(guide.intro))
         column.addWidget(label(t.guide_channels, "subheading"))

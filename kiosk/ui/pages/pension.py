@@ -12,9 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
@@ -43,8 +41,6 @@ from kiosk.ui.widgets.age_picker import AgePicker
 from kiosk.ui.widgets.category_chooser import CategoryChooser
 from kiosk.ui.widgets.duration_picker import DurationPicker
 from kiosk.ui.widgets.keypad import NumericKeypad
-from kiosk.ui.widgets.keypad_panel import KeypadPanel
-from kiosk.ui.widgets.kinetic import KineticScrollArea
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.result_view import ResultView
 from kiosk.ui.widgets.style import button, label
@@ -52,13 +48,11 @@ from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
 EARLIEST_BIRTH = YearMonth(1950, 1)
 YOUNGEST_AGE_YEARS = 16
-INITIAL_BIRTH_YEAR = 1965
-INITIAL_TOTAL_YEARS = 15
+FIRST_TOUCH_AGE_YEARS = 60  # the birth year's first − or + counts from today's 60-year-olds
 BALANCE_KNOWN = "known"
 BALANCE_ESTIMATE = "estimate"
 BALANCE_MAX_DIGITS = 7  # up to 9,999,999.99 元
 LEVEL_COLUMNS = 2  # tiers to a row when they fit side by side (landscape), else one
-SCREEN_SIDE_ROOM = 2 * 40 + 24  # a question screen's side margins and its scroll bar
 MONTHS_PER_YEAR = 12
 
 
@@ -95,7 +89,7 @@ class PensionJourney(Journey):
             texts=common,
             earliest=EARLIEST_BIRTH,
             latest=YearMonth(latest.year - YOUNGEST_AGE_YEARS, latest.month),
-            initial_year=INITIAL_BIRTH_YEAR,
+            start_year=latest.year - FIRST_TOUCH_AGE_YEARS,
         )
         self.age = AgePicker(
             formatter=self._age_display,
@@ -112,50 +106,46 @@ class PensionJourney(Journey):
         self.age_kind.setObjectName("age_kind")
         self.age_window = label("", "small")
         self.total = DurationPicker(
-            texts=common,
-            years_caption=r.years_label,
-            months_caption=r.months_label,
-            initial_years=INITIAL_TOTAL_YEARS,
+            texts=common, years_caption=r.years_label, months_caption=r.months_label
         )
         self.pre_account = DurationPicker(
-            texts=common,
-            years_caption=r.years_label,
-            months_caption=r.months_label,
-            initial_years=0,
+            texts=common, years_caption=r.years_label, months_caption=r.months_label
         )
         self.level = OptionGroup(
             [Option(key, text.title, text.detail) for key, text in self._levels().items()],
+            texts=common,
             columns=LEVEL_COLUMNS,
         )
-        self._level_columns = LEVEL_COLUMNS
         self.balance = OptionGroup(
             [
                 Option(BALANCE_KNOWN, t.balance_known, t.balance_known_detail),
                 Option(BALANCE_ESTIMATE, t.balance_estimate, t.balance_estimate_detail),
-            ]
+            ],
+            texts=common,
         )
         self.amount = NumericKeypad(
             texts=common, max_digits=BALANCE_MAX_DIGITS, decimals=2, unit=t.amount_unit
         )
-        amount_body = KeypadPanel(self.amount, label(t.amount_help, "muted"))
         self.add_questions(
             [
                 Question(
                     "category",
                     r.category_question,
                     self.category,
-                    validate=lambda: self._required(self.category.value(), r.category_field),
+                    validate=lambda: self._required(self.category.value(), r.category_missing),
                     clear=self.category.clear,
                     relevant=lambda: not self._category_from_session,
+                    changed=(self.category.chosen,),
                 ),
                 Question(
                     "birth",
                     r.birth_question,
                     self.birth,
                     help=r.birth_help,
-                    validate=lambda: self._required(self.birth.value(), r.birth_field),
+                    validate=self._validate_birth,
                     clear=self.birth.clear,
                     relevant=lambda: not self._birth_from_session,
+                    changed=(self.birth.changed,),
                 ),
                 Question(
                     "total",
@@ -164,13 +154,16 @@ class PensionJourney(Journey):
                     help=t.total_help,
                     validate=self._validate_total,
                     clear=self.total.clear,
+                    changed=(self.total.changed,),
                 ),
                 Question(
                     "age",
                     t.age_question,
-                    self._age_body(),
+                    self.age,
                     validate=self._validate_age,
                     clear=self._clear_age,
+                    notes=(self.age_kind, self.age_window),
+                    changed=(self.age.valueChanged,),
                 ),
                 Question(
                     "pre_account",
@@ -179,30 +172,35 @@ class PensionJourney(Journey):
                     help=t.pre_help,
                     validate=self._validate_pre_account,
                     clear=self.pre_account.clear,
+                    changed=(self.pre_account.changed,),
                 ),
                 Question(
                     "level",
                     t.level_question,
                     self.level,
                     help=t.level_help,
-                    validate=lambda: self._required(self.level.value(), t.level_field),
+                    validate=lambda: self._required(self.level.value(), t.level_missing),
                     clear=self.level.clear,
+                    changed=(self.level.chosen,),
                 ),
                 Question(
                     "balance",
                     t.balance_question,
                     self.balance,
                     help=t.balance_help,
-                    validate=lambda: self._required(self.balance.value(), t.balance_field),
+                    validate=lambda: self._required(self.balance.value(), t.balance_missing),
                     clear=self.balance.clear,
+                    changed=(self.balance.chosen,),
                 ),
                 Question(
                     "amount",
                     t.amount_question,
-                    amount_body,
+                    self.amount,
                     validate=self._validate_amount,
                     clear=self.amount.clear,
                     relevant=lambda: self.balance.value() == BALANCE_KNOWN,
+                    notes=(label(t.amount_help, "muted"),),
+                    changed=(self.amount.textChanged,),
                 ),
             ]
         )
@@ -224,24 +222,12 @@ class PensionJourney(Journey):
         column.addWidget(self.total)
         return body
 
-    def _age_body(self) -> QWidget:
-        body = QWidget()
-        column = QVBoxLayout(body)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        column.addWidget(self.age)
-        column.addWidget(self.age_kind)
-        column.addWidget(self.age_window)
-        return body
-
     def _connect_signals(self) -> None:
         self.category.chosen.connect(lambda _key: self._update_choices())
         self.birth.changed.connect(self._update_choices)
         self.age.valueChanged.connect(lambda _value: self._describe_age())
         self.prefilled_change.clicked.connect(self._on_change_prefilled)
         self.stack.currentChanged.connect(lambda _index: self._on_screen_changed())
-        for screen in self.screens:
-            screen.next_button.clicked.connect(self._reveal_error_later)
 
     # public API -------------------------------------------------------------------------------
 
@@ -332,16 +318,6 @@ class PensionJourney(Journey):
         if chosen is not None and self.result_view is not None and self.result_view.chart:
             self.result_view.chart.choose(chosen)
 
-    def field_name(self, field_name: str) -> str | None:
-        t = self.texts.pension
-        return {
-            "retirement_age_months": t.age_field,
-            "contribution_months": t.total_field,
-            "pre_account_months": t.pre_field,
-            "index": t.level_field,
-            "account_balance": t.amount_field,
-        }.get(field_name)
-
     def reset(self) -> None:
         self.result = None
         self.comparison = None
@@ -352,10 +328,16 @@ class PensionJourney(Journey):
 
     # validation -------------------------------------------------------------------------------
 
+    def _validate_birth(self) -> str | None:
+        r = self.texts.retirement
+        return self.birth.error(
+            missing_year=r.birth_missing_year, missing_month=r.birth_missing_month
+        )
+
     def _validate_age(self) -> str | None:
         month = self.retirement_month()
         if month is None or self._update_choices() is None:
-            return self._required(None, self.texts.pension.age_field)
+            return self.texts.pension.age_missing
         try:
             pension_base_for(month.year, self._rules.pension)
         except InputError as exc:
@@ -363,8 +345,8 @@ class PensionJourney(Journey):
         return None
 
     def _validate_total(self) -> str | None:
-        """Required, and no more than can have been paid since the 16th birthday."""
-        missing = self._required(self.total.total_months() or None, self.texts.pension.total_field)
+        """Chosen, and no more than can have been paid since the 16th birthday."""
+        missing = self._required(self.total.value() or None, self.texts.pension.total_missing)
         if missing:
             return missing
         try:
@@ -375,18 +357,15 @@ class PensionJourney(Journey):
 
     def _validate_pre_account(self) -> str | None:
         t = self.texts.pension
+        if self.pre_account.value() is None:
+            return t.pre_missing
         pre, total = self.pre_account.total_months(), self.total.total_months()
         if pre <= total:
             return None
-        return t.error_pre_exceeds.format(
-            field=t.pre_field,
-            pre=self._duration(pre),
-            total_field=t.total_field,
-            total=self._duration(total),
-        )
+        return t.error_pre_exceeds.format(pre=self._duration(pre), total=self._duration(total))
 
     def _validate_amount(self) -> str | None:
-        return self._required(self._amount(), self.texts.pension.amount_field)
+        return self._required(self._amount(), self.texts.pension.amount_missing)
 
     # helpers ----------------------------------------------------------------------------------
 
@@ -497,25 +476,6 @@ class PensionJourney(Journey):
         self.age.set_range(0, 0)
         self._describe_age()
 
-    def _reflow_levels(self) -> None:
-        """Two tiers to a row when both fit the width at the current text size, else one."""
-        grid = self.level.layout()
-        if not isinstance(grid, QGridLayout):
-            return
-        buttons = [self.level.button(key) for key in self._levels()]
-        # a push button never gets narrower than its size hint (horizontal policy Minimum)
-        widest = max(widget.sizeHint().width() for widget in buttons)
-        room = self.width() - SCREEN_SIDE_ROOM
-        columns = LEVEL_COLUMNS if LEVEL_COLUMNS * widest + grid.horizontalSpacing() <= room else 1
-        if columns == self._level_columns:
-            return
-        self._level_columns = columns
-        for position, widget in enumerate(buttons):
-            grid.removeWidget(widget)
-            grid.addWidget(widget, position // columns, position % columns)
-        for column in range(LEVEL_COLUMNS):
-            grid.setColumnStretch(column, 1 if column < columns else 0)
-
     def _ym(self, month: YearMonth) -> str:
         return fmt.year_month(self.texts.common, month)
 
@@ -538,22 +498,8 @@ class PensionJourney(Journey):
 
     def _on_screen_changed(self) -> None:
         self._update_choices()
-        self._reflow_levels()
-        self._reveal_error_later()
         if self.current_screen() is self.question_screen("amount"):
             self.amount.setFocus()  # a clerk's keyboard types into the keypad straight away
-
-    def _reveal_error_later(self) -> None:
-        """Scroll a question's error line into view once the layout has made room for it."""
-        QTimer.singleShot(0, self, self._reveal_error)
-
-    def _reveal_error(self) -> None:
-        screen = self.current_screen()
-        if screen is None or screen.error.isHidden():
-            return
-        area = screen.findChild(KineticScrollArea)
-        if area is not None:
-            area.ensureWidgetVisible(screen.error)
 
     def _on_change_prefilled(self) -> None:
         """修改: ask category and birth again, starting from what was carried over."""
@@ -561,14 +507,3 @@ class PensionJourney(Journey):
         self._birth_from_session = False
         self.prefilled_row.hide()
         self.go_to("category")
-
-    # Qt overrides -----------------------------------------------------------------------------
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._reflow_levels()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._reflow_levels()  # the text-size preset changed the tiers' widths

@@ -24,7 +24,7 @@ PENSION_JOURNEY = "pension"  # the journey the result offers next
 INSURED_BEFORE, INSURED_AFTER, INSURED_UNSURE = "before", "after", "unsure"
 EARLIEST_BIRTH = YearMonth(1950, 1)
 YOUNGEST_AGE_YEARS = 16
-INITIAL_BIRTH_YEAR = 1970
+FIRST_TOUCH_AGE_YEARS = 60  # the birth year's first − or + counts from today's 60-year-olds
 
 
 class RetirementJourney(Journey):
@@ -55,7 +55,7 @@ class RetirementJourney(Journey):
             texts=texts.common,
             earliest=EARLIEST_BIRTH,
             latest=latest,
-            initial_year=INITIAL_BIRTH_YEAR,
+            start_year=today().year - FIRST_TOUCH_AGE_YEARS,
         )
         self.years = DurationPicker(
             texts=texts.common, years_caption=t.years_label, months_caption=t.months_label
@@ -65,7 +65,8 @@ class RetirementJourney(Journey):
                 Option(INSURED_BEFORE, t.insured_before, t.insured_before_detail),
                 Option(INSURED_AFTER, t.insured_after, t.insured_after_detail),
                 Option(INSURED_UNSURE, t.insured_unsure, t.insured_unsure_detail),
-            ]
+            ],
+            texts=texts.common,
         )
         self.add_questions(
             [
@@ -73,16 +74,18 @@ class RetirementJourney(Journey):
                     "category",
                     t.category_question,
                     self.category,
-                    validate=lambda: self._required(self.category.value(), t.category_field),
+                    validate=lambda: self._required(self.category.value(), t.category_missing),
                     clear=self.category.clear,
+                    changed=(self.category.chosen,),
                 ),
                 Question(
                     "birth",
                     t.birth_question,
                     self.birth,
                     help=t.birth_help,
-                    validate=lambda: self._required(self.birth.value(), t.birth_field),
+                    validate=self._validate_birth,
                     clear=self.birth.clear,
+                    changed=(self.birth.changed,),
                 ),
                 Question(
                     "years",
@@ -93,15 +96,17 @@ class RetirementJourney(Journey):
                     validate=self._mark_years_given,
                     skip=self._skip_years,
                     clear=self._clear_years,
+                    changed=(self.years.changed,),
                 ),
                 Question(
                     "insured",
                     t.insured_question,
                     self.insured,
                     help=t.insured_help,
-                    validate=lambda: self._required(self.insured.value(), t.insured_field),
+                    validate=lambda: self._required(self.insured.value(), t.insured_missing),
                     clear=self.insured.clear,
                     relevant=self._lump_sum_may_apply,
+                    changed=(self.insured.chosen,),
                 ),
             ]
         )
@@ -134,10 +139,6 @@ class RetirementJourney(Journey):
     def question_for_field(self, field_name: str) -> str | None:
         return {"birth": "birth", "contribution_months": "years"}.get(field_name)
 
-    def field_name(self, field_name: str) -> str | None:
-        t = self.texts.retirement
-        return {"birth": t.birth_field, "contribution_months": t.years_field}.get(field_name)
-
     def _lump_sum_may_apply(self) -> bool:
         """Only someone still short after the years of extension may pay the rest in one sum,
         and only if insured before 2011-07-01: the question is asked only then."""
@@ -163,8 +164,17 @@ class RetirementJourney(Journey):
 
     # helpers ------------------------------------------------------------------------------------
 
+    def _validate_birth(self) -> str | None:
+        r = self.texts.retirement
+        return self.birth.error(
+            missing_year=r.birth_missing_year, missing_month=r.birth_missing_month
+        )
+
     def _mark_years_given(self) -> str | None:
-        """Given: and no more than can have been paid since the 16th birthday."""
+        """Given (and no more than can have been paid since the 16th birthday): 下一步 takes the
+        years shown only once they have been chosen (跳过 is the other way)."""
+        if self.years.value() is None:
+            return self.texts.retirement.years_missing
         self._contribution_given = True
         birth, category = self.birth.value(), self.category.value()
         if birth is None or category is None:

@@ -32,6 +32,8 @@ class Walk:
     page: str
     answers: Sequence[Answer]
     expected: Callable[[WalkContext], list[str]]
+    # screens (from 1) where 下一步 is pressed first with nothing answered: the error must show
+    error_at: tuple[int, ...] = ()
 
     def ended_on(self, journey: Journey) -> Journey:
         """The journey whose result the walk ends on (its own, unless it goes on to another)."""

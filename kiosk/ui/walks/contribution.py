@@ -57,5 +57,6 @@ WALKS = (
         "contribution",
         (_con_kind, _con_year, _con_tier, _con_period),
         _con_expected,
+        error_at=(1, 3),
     ),
 )

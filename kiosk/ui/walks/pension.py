@@ -104,6 +104,7 @@ WALKS: tuple[Walk, ...] = (
             _pen_amount,
         ),
         _pen_expected,
+        error_at=(1, 3, 5, 8),  # category, years so far, years before the account, the balance
     ),
 )
 
@@ -122,6 +123,11 @@ def _man_birth(journey: Journey) -> None:
 
 def _man_total(journey: Journey) -> None:
     _pension(journey).total.set_total_months(170)
+    journey.next()
+
+
+def _no_pre_account(journey: Journey) -> None:
+    _pension(journey).pre_account.set_total_months(0)
     journey.next()
 
 
@@ -170,7 +176,7 @@ WALKS = (
             _man_birth,
             _man_total,
             lambda journey: journey.next(),  # the first month he can draw a pension
-            lambda journey: journey.next(),  # 0 years before the personal account
+            _no_pre_account,
             _man_level,
             _man_balance,
         ),
@@ -233,7 +239,7 @@ WALKS = (
             _cmp_birth,
             _cmp_total,
             lambda journey: journey.next(),  # the statutory age, as offered
-            lambda journey: journey.next(),  # 0 years before the personal account
+            _no_pre_account,
             _cmp_level,
             _man_balance,
             _cmp_open,

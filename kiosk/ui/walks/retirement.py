@@ -118,7 +118,13 @@ def _short_expected(context: WalkContext) -> list[str]:
 
 
 WALKS = (
-    Walk("retirement", "retirement", (_ret_category, _ret_birth, _ret_years), _ret_expected),
+    Walk(
+        "retirement",
+        "retirement",
+        (_ret_category, _ret_birth, _ret_years),
+        _ret_expected,
+        error_at=(1, 2, 3),
+    ),
     ContinuedWalk(
         "retirement-short",
         "retirement",
@@ -129,7 +135,9 @@ WALKS = (
             _to_pension,
             _on_pension(lambda page: None),  # 13 years, carried over: confirmed
             _on_pension(lambda page: None),  # the age offered: the first month possible
-            _on_pension(lambda page: None),  # 0 years before the personal account
+            _on_pension(
+                lambda page: page.pre_account.set_total_months(0)
+            ),  # none before the account
             _on_pension(lambda page: page.level.button("0.6").click()),
             _on_pension(lambda page: page.balance.button("estimate").click()),
         ),

@@ -34,7 +34,9 @@ class AgePicker(QWidget):
             widget = self.buttons[delta]
             if isinstance(widget, QPushButton):
                 widget.setText(caption)
+                widget.setProperty("wide", True)  # 年 and 个月: body-size captions
         self.display = label("", "display", wrap=False)
+        self.display.setProperty("wide", True)
         self.display.setObjectName("age_display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout(self)

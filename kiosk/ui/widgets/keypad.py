@@ -5,13 +5,22 @@ No system keyboard is needed on a touch terminal; a clerk's hardware keyboard ty
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.texts import CommonTexts
 from kiosk.ui.widgets.style import button, label
 
+KEYPAD_MAX_WIDTH = 640
+ROWS = 4
 DIGITS = tuple("0123456789")  # not str.isdigit(): that accepts "²", "٣", "５" too
 
 
@@ -44,6 +53,7 @@ class NumericKeypad(QWidget):
         self.display = label("", "display", wrap=False)
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.display.setMinimumWidth(320)
+        self.setMaximumWidth(KEYPAD_MAX_WIDTH)
         self.unit = label(unit, "subheading", wrap=False)
         self.keys: dict[str, QPushButton] = {}
         self._setup_ui(texts)
@@ -52,16 +62,23 @@ class NumericKeypad(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.display, 1)
         top.addWidget(self.unit)
+        # a telephone's digits, 删除 and 清空 down the right: four rows, and no gap between keys
+        # (their margins are the visible gap, so a finger between two keys still presses one)
         grid = QGridLayout()
-        grid.setSpacing(12)
+        grid.setSpacing(0)
         layout = ["7", "8", "9", "4", "5", "6", "1", "2", "3"]
         for i, key in enumerate(layout):
             self._add_key(grid, key, key, i // 3, i % 3)
         if self._decimals:
             self._add_key(grid, ".", ".", 3, 0)
-        self._add_key(grid, "0", "0", 3, 1)
-        self._add_key(grid, "delete", texts.keypad_delete, 3, 2)
-        self._add_key(grid, "clear", texts.keypad_clear, 4, 0, span=3)
+            self._add_key(grid, "0", "0", 3, 1, span=2)
+        else:
+            self._add_key(grid, "0", "0", 3, 0, span=3)
+        self._add_key(grid, "delete", texts.keypad_delete, 0, 3, rows=2)
+        self._add_key(grid, "clear", texts.keypad_clear, 2, 3, rows=2)
+        for key in ("delete", "clear"):
+            self.keys[key].setProperty("wide", True)
+            self.keys[key].setProperty("tall", True)  # two rows high
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
@@ -69,12 +86,29 @@ class NumericKeypad(QWidget):
         column.addLayout(grid)
 
     def _add_key(
-        self, grid: QGridLayout, key: str, caption: str, row: int, col: int, span: int = 1
+        self,
+        grid: QGridLayout,
+        key: str,
+        caption: str,
+        row: int,
+        col: int,
+        span: int = 1,
+        rows: int = 1,
     ) -> None:
         widget = button(caption, "key", name=f"key_{key}")
+        widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         widget.clicked.connect(lambda _=False, k=key: self.press(k))
-        grid.addWidget(widget, row, col, 1, span)
+        grid.addWidget(widget, row, col, rows, span)
         self.keys[key] = widget
+
+    def sizeHint(self) -> QSize:
+        """Keys as tall as the theme's key size; they give way down to the kiosk's floor
+        (:meth:`minimumSizeHint`) on a short screen."""
+        hint = super().sizeHint()
+        key = self.keys["7"]
+        return QSize(
+            hint.width(), hint.height() + ROWS * (key.maximumHeight() - key.minimumHeight())
+        )
 
     # public API -------------------------------------------------------------------------------
 

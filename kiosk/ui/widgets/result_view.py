@@ -67,8 +67,8 @@ class ResultView(QWidget):
 
         titles = {  # short, so the three buttons fit side by side on any screen
             "details": common.details_tab,
-            "steps": common.steps_title,
-            "basis": common.legal_basis_title,
+            "steps": common.steps_tab,
+            "basis": common.basis_tab,
         }
         self.sections: dict[str, QWidget] = {
             "details": DetailList(
