@@ -83,6 +83,16 @@ class OpsTexts(Section):
     check_content: str
     check_font: str
     check_font_coverage: str
+    # 读给我听 on this terminal, one line per language: ready with which voice, or why not
+    voice_ready: str  # {language} {engine} {voice}
+    voice_missing: str  # {language} {reason}
+    voice_languages: dict[str, str]  # a session language -> its name (普通话)
+    voice_starting: str
+    voice_turned_off: str
+    voice_no_module: str  # {detail}
+    voice_no_engine: str
+    voice_engine_failed: str  # {engine} {detail}
+    voice_no_voice: str  # {engine}
     admin_usage: str
     usage_line: str
     usage_none: str

@@ -37,3 +37,37 @@ class SpeechTexts(Section):
         return names
 
     when: str  # {age} {month}, as said
+
+    # 读给我听: the header's control, the voice group of the 字号/对比 panel ----------------------
+    read_button: str  # 朗读
+    stop_button: str  # 停止 (while speaking: a second tap stops)
+    settings_button: str  # the header's 字号/对比 button when voice is offered too
+    guidance_caption: str  # 语音引导: read each new screen by itself
+    guidance_off: str
+    guidance_on: str
+    rate_caption: str  # 语速
+    rate_slow: str
+    rate_normal: str
+
+    # what is said, besides the results' spoken summaries -----------------------------------------
+    guidance_on_said: str
+    guidance_off_said: str
+    choice: str  # {number} {title}: one choice of a question, with its number
+    choices_paged: str  # {page} {pages} {more}: only some choices are on this page
+    then_next: str  # {next}: the button that goes on (下一步 / 查看结果)
+    selected: str  # {title}: a control that is chosen
+    unavailable: str  # {title}: a control that cannot be pressed now
+    entered: str  # {value}: what a keypad holds
+    nothing_entered: str
+    attention: str  # {error}: what is wrong on this screen
+    steps_hint: str  # {steps}: how to hear the calculation steps
+    countdown_hint: str  # after 还在使用吗？ and the seconds left
+    symbols: dict[str, str]  # screen symbols and the words said for them (× 乘, = 等于 ...)
+    percent: str  # {value}: 8% as said (百分之8 / 8 percent)
+
+    @field_validator("symbols")
+    @classmethod
+    def _single_characters(cls, symbols: dict[str, str]) -> dict[str, str]:
+        if any(len(symbol) != 1 for symbol in symbols):
+            raise ValueError("each symbol is one character")
+        return symbols
