@@ -21,6 +21,7 @@ from kiosk.ops.cups import cups_spooler
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
+from kiosk.ui.keys import KeyNavigator
 from kiosk.ui.main_window import MainWindow, PageBuilder
 from kiosk.ui.navigation import PageId
 from kiosk.ui.ops.install import Operations, OpsHooks, install_operations
@@ -28,7 +29,9 @@ from kiosk.ui.pages.home import HomePage, JourneyTile
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
+from kiosk.ui.speech import NoEngine, Problem, SpeechEngine
 from kiosk.ui.theme import Preset, Theme
+from kiosk.ui.voice import VoiceGuide
 
 __all__ = ["Bundle", "Kiosk", "build_kiosk", "build_main_window", "load_bundle", "rules_note"]
 
@@ -54,6 +57,8 @@ class Kiosk:
     window: MainWindow
     take_away: TakeAway
     operations: Operations | None
+    voice: VoiceGuide
+    keys: KeyNavigator
 
 
 class _Pages:
@@ -165,11 +170,15 @@ def build_kiosk(
     usage: UsageCounter | None = None,
     ops_hooks: OpsHooks | None = None,
     language: str | None = None,
+    speech: SpeechEngine | None = None,
+    desk_typing: bool | None = None,
 ) -> Kiosk:
     """The kiosk for ``bundle``. ``take_away``: the 打印 / 保存PDF / 扫码带走 service (default:
     chosen by the settings' mode). ``language``: a fresh session's (default: the settings', else
     zh_CN); the home screen's button switches for one session. With ``settings`` the window gets
-    its kiosk behaviour and its default text size."""
+    its kiosk behaviour and its default text size. ``speech``: the engine behind 朗读 (default:
+    the terminal's own with settings that allow it, else none). ``desk_typing``: numbers and dates
+    typed on a keyboard (default: on the clerk's desk, the windowed and demo modes)."""
     if settings is not None:
         default_preset = Preset(settings.default_preset)
         default_theme = Theme(settings.default_theme)
@@ -194,13 +203,34 @@ def build_kiosk(
     window.set_page_factory(pages, default_language=default_language)
     window.page_changed.connect(lambda page: pages.session.clear() if page == PageId.HOME else None)
     take_away.setParent(window)
+    if desk_typing is None:
+        desk_typing = settings is not None and settings.mode != "kiosk"
+    # before the operations: their idle watcher must see every key before the keys take it
+    keys = KeyNavigator(window, typing=desk_typing)
+    voice = VoiceGuide(window, speech or speech_engine_for(settings), catalogue=bundle.catalogue)
+    keys.focus_moved.connect(voice.read_control)
     operations = None
     if settings is not None:
         operations = install_operations(window, bundle, settings, usage=usage, hooks=ops_hooks)
         idle = operations.idle
         # never reset the screen while a sheet is being printed
         take_away.busy_changed.connect(lambda busy: idle.hold() if busy else idle.release())
-    return Kiosk(window=window, take_away=take_away, operations=operations)
+        voice.watch_countdown(idle, operations.countdown)
+        ops = bundle.texts.ops
+        operations.check_lines.append(lambda: voice.status_lines(ops, LANGUAGES))
+    return Kiosk(window=window, take_away=take_away, operations=operations, voice=voice, keys=keys)
+
+
+def speech_engine_for(settings: KioskSettings | None) -> SpeechEngine:
+    """The terminal's own speech engine where the settings allow it (without settings, as in
+    tests and the self-test, none: they pass the engine they want)."""
+    if settings is None:
+        return NoEngine(Problem.TURNED_OFF)
+    if not settings.read_aloud:
+        return NoEngine(Problem.TURNED_OFF)
+    from kiosk.ui.speech_qt import QtSpeechEngine
+
+    return QtSpeechEngine(LANGUAGES)
 
 
 def build_main_window(bundle: Bundle, **options: Any) -> MainWindow:

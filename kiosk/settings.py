@@ -91,6 +91,11 @@ class KioskSettings(BaseModel):
         "(e.g. 一楼大厅 1—8号窗口); unset: not shown",
     )
     language: Language = Field("zh_CN", description="language of a fresh session")
+    read_aloud: bool = Field(
+        True,
+        description="offer 朗读 (读给我听) and 语音引导 where the terminal has a speech engine and "
+        "a voice for the session's language; false: a terminal with no loudspeaker or headphones",
+    )
     hide_cursor: bool | None = Field(
         None, description="hide the mouse cursor; unset means hidden in kiosk mode only"
     )

@@ -11,7 +11,9 @@ from kiosk.ui.widgets.style import button, label
 
 
 class Header(QWidget):
-    """``appearance_requested`` when 字号/对比 is touched (on every screen, home included)."""
+    """``appearance_requested`` when 字号/对比 is touched (on every screen, home included). The
+    朗读 control (:attr:`read_button`) is hidden until the voice guide finds the terminal can
+    speak the session's language (:mod:`kiosk.ui.voice`)."""
 
     back_requested = Signal()
     home_requested = Signal()
@@ -26,11 +28,14 @@ class Header(QWidget):
         self.home_button = button(texts.common.home, name="home")
         self.appearance_button = button(texts.common.appearance_button, name="appearance")
         self.appearance_button.setAccessibleName(texts.common.appearance_title)
+        self.read_button = button(texts.speech.read_button, name="read_aloud")
+        self.read_button.hide()
         self._row = QHBoxLayout(self)
         self._row.setContentsMargins(16, 8, 16, 8)
         self._row.setSpacing(16)
         self._row.addWidget(self.back_button)
         self._row.addWidget(self.title, 1)
+        self._row.addWidget(self.read_button)
         self._row.addWidget(self.appearance_button)
         self._row.addWidget(self.home_button)
         self.back_button.clicked.connect(self.back_requested)
@@ -44,6 +49,7 @@ class Header(QWidget):
         self.home_button.setText(texts.common.home)
         self.appearance_button.setText(texts.common.appearance_button)
         self.appearance_button.setAccessibleName(texts.common.appearance_title)
+        self.read_button.setText(texts.speech.read_button)
 
     def set_navigation_visible(self, visible: bool) -> None:
         """On the home screen there is nowhere to go back to."""

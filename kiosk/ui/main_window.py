@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)
     page_built = Signal(str, QWidget)  # a page has just been built and added to the stack
     pages_replaced = Signal()  # after a language switch: the pages are another language's
+    session_reset = Signal()  # a fresh session: the voice's settings go back too
 
     def __init__(
         self,
@@ -198,6 +199,7 @@ class MainWindow(QMainWindow):
         self.set_appearance(self._default_preset, self._default_theme)
         self.set_language(self._default_language)
         self.go_home()
+        self.session_reset.emit()
 
     # languages --------------------------------------------------------------------------------
 

@@ -184,7 +184,9 @@ QWidget#Header QPushButton {{
     border-radius: {m.radius}px; min-height: {m.min_target - 6}px;
     min-width: {m.min_target - 46}px; padding: 0 20px; font-weight: bold;
 }}
-QWidget#Header QPushButton#appearance {{ background: {p.on_header}; color: {p.header}; }}
+QWidget#Header QPushButton#appearance, QWidget#Header QPushButton#read_aloud {{
+    background: {p.on_header}; color: {p.header};
+}}
 QWidget#Header QPushButton:pressed {{ background: {p.on_header}; color: {p.header}; }}
 QWidget#Footer {{ background: {p.surface}; border-top: 2px solid {p.border}; }}
 QWidget#Footer QLabel {{ font-size: {m.small}px; color: {p.muted}; }}
@@ -220,6 +222,7 @@ QPushButton {{
     min-width: {m.min_target - 52}px; padding: 0 24px;
 }}
 QPushButton:pressed {{ background: {p.primary}; color: {p.on_primary}; }}
+QPushButton:focus {{ outline: none; }}
 QPushButton:disabled {{ color: {p.muted}; border-style: dashed; }}
 QPushButton[role="primary"] {{
     background: {p.primary}; color: {p.on_primary}; border: 2px solid {p.primary};

@@ -108,6 +108,8 @@ class Operations(QObject):
         self.pin_lock = PinLock(settings.admin_pin_hash, clock=hooks.clock)
         self.pin_pad = PinPad(window, texts=texts)
         self.admin_panel = AdminPanel(window, texts=texts)
+        # more lines of the admin panel's self-check, each asked when the panel opens (读给我听)
+        self.check_lines: list[Callable[[], list[str]]] = []
         self.lockdown: Lockdown | None = None
         if settings.mode == "kiosk":
             self.lockdown = Lockdown(window, parent=self)
@@ -221,6 +223,8 @@ class Operations(QObject):
             for c in checks
         ]
         check_lines.append(ops.check_font_coverage.format(count=missing))
+        for more in self.check_lines:
+            check_lines += more()
         event_names = ops.usage_events.model_dump()
         counts = self.usage.counts()
         usage_lines = [

@@ -118,11 +118,21 @@ class ComparisonChart(QWidget):
         self._slots: list[QRectF] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the keys choose bars with ← and →
 
     def choose(self, index: int) -> None:
         self.selected = index
         self.update()
         self.bar_chosen.emit(index)
+
+    def step(self, delta: int) -> bool:
+        """Choose the bar ``delta`` away from the chosen one (the first when none is); False at
+        either end."""
+        index = 0 if self.selected is None else self.selected + delta
+        if not 0 <= index < len(self.bars) or index == self.selected:
+            return False
+        self.choose(index)
+        return True
 
     def sizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()

@@ -33,7 +33,7 @@ class RichButton(QPushButton):
     ) -> None:
         super().__init__(parent)
         self.setProperty("role", role)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # by the keys only, as style.button
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         # Not QPushButton's (Minimum, Fixed): never narrower than the one-line text and never
         # taller than that, which pushed the third home tile off a 1366 px window. Now the text

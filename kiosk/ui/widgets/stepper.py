@@ -69,6 +69,12 @@ class Stepper(QWidget):
         """The value, or the first touch's starting point while none is chosen."""
         return self._start if self._value is None else self._value
 
+    def minimum(self) -> int:
+        return self._minimum
+
+    def maximum(self) -> int:
+        return self._maximum
+
     def chosen(self) -> int | None:
         """The value, None until chosen."""
         return self._value

@@ -30,7 +30,9 @@ def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
 
 def button(text: str, role: str = "", *, name: str = "") -> QPushButton:
     widget = QPushButton(text)
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # Reached by the keys (kiosk/ui/keys.py), never by a touch: a tap leaves the focus where it
+    # is, so a clerk's typing stays in its field and nothing shows a focus until a key is pressed
+    widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     if role:
         widget.setProperty("role", role)
