@@ -25,7 +25,7 @@ _QUOTES = re.compile('[“”‘’「」『』"]')  # quotation marks are never
 _SPACE_BEFORE_PAUSE = re.compile(r"\s+(?=[，,。.；;：:！!？?])")
 _SPACE_AFTER_CJK_PAUSE = re.compile(r"(?<=[，。；：！？、])\s+")
 _REPEATED_PAUSE = re.compile(r"([，,。.；;：:])(?:\s*[，,])+")
-_PAUSE_BEFORE_STOP = re.compile(r"[，,]+\s*([。.！!？?；;])")
+_PAUSE_BEFORE_STOP = re.compile(r"[，,]+\s*([。.！!？?；;、])")
 
 
 def for_the_ear(speech: SpeechTexts, text: str) -> str:
