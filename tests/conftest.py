@@ -28,6 +28,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(autouse=True)
+def no_terminal_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window built with settings gets a recording engine, not the terminal's own: no test
+    starts speech-dispatcher by accident (tests/ui/test_speech_engine.py does, on purpose)."""
+    import kiosk.app
+
+    def recording(settings):  # type: ignore[no-untyped-def]
+        from kiosk.ui.speech import NoEngine, Problem, RecordingEngine
+
+        if settings is not None and not settings.read_aloud:
+            return NoEngine(Problem.TURNED_OFF)
+        return RecordingEngine()
+
+    monkeypatch.setattr(kiosk.app, "speech_engine_for", recording)
+
+
 @pytest.fixture(scope="session")
 def resources_root() -> Path:
     return resources.resources_dir()

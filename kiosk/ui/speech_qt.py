@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -100,6 +101,8 @@ class QtSpeechEngine(SpeechEngine):
             return
         self._thread = QThread(self)
         self._thread.setObjectName("speech")
+        # deleted with its window (tests make many): the thread ends before Qt deletes it
+        self.destroyed.connect(partial(_end_thread, self._thread))
         self._starter = _Starter(self._languages, self._prefer)
         self._starter.moveToThread(self._thread)
         self._thread.started.connect(self._starter.run)
@@ -144,8 +147,7 @@ class QtSpeechEngine(SpeechEngine):
         if tts is not None:
             tts.deleteLater()
         if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(SHUTDOWN_WAIT_MS)
+            _end_thread(self._thread)
 
     # helpers ----------------------------------------------------------------------------------
 
@@ -204,6 +206,12 @@ class QtSpeechEngine(SpeechEngine):
         log.warning("speech: the engine failed: %s", message)
         self._queue = []
         self._set_speaking(False)
+
+
+def _end_thread(thread: QThread, *_args: object) -> None:
+    if thread.isRunning():
+        thread.quit()
+        thread.wait(SHUTDOWN_WAIT_MS)
 
 
 def _bridge(tts: QObject) -> QObject:
