@@ -16,7 +16,11 @@ requires every name in :data:`CAPABILITIES`):
 - ``print``: the print path built without printing: the system's default printer looked up, the
   print dialog constructed, the sheet rendered onto a QPrinter (into a PDF file);
 - ``log-rotation``: the kiosk's log set up in a folder and rotated;
-- ``modules``: every module of the ``kiosk`` package imported.
+- ``modules``: every module of the ``kiosk`` package imported;
+- ``speech``: QtTextToSpeech loaded and the terminal's speech engine asked for a voice per
+  language, as a kiosk-mode window does (朗读); passes with whatever the engine answers (a voice,
+  or why there is none) and gives the admin panel's lines, which must show it; fails when the
+  module is missing or the engine never answers.
 
 The PIN tried at the gate is ``pin`` (``KIOSK_SELF_TEST_PIN``) against the settings file's
 ``admin_pin_hash`` when both are given; otherwise a PIN and hash made here.
@@ -30,6 +34,7 @@ import pkgutil
 import re
 import secrets
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -37,12 +42,13 @@ from functools import cache
 from pathlib import Path
 from typing import TextIO
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint
 from PySide6.QtWidgets import QWidget
 
 import kiosk
 from kiosk import __version__
 from kiosk.app import Bundle, build_kiosk
+from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import logs
 from kiosk.ops.pin import MIN_PIN_DIGITS, hash_pin, verify_pin
@@ -53,7 +59,8 @@ from kiosk.settings import KioskSettings, load_settings
 from kiosk.ui.ops.install import Operations, OpsHooks
 from kiosk.ui.print_actions import QrCodeWidget, TakeAway, default_printer
 
-CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules")
+CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules", "speech")
+SPEECH_ANSWER_S = 30  # speech-dispatcher started on demand lists every voice first: seconds
 
 # The sheet the pdf, qr and print checks make: a retirement result, as a citizen would take home.
 SHEET_BIRTH = YearMonth(1965, 7)
@@ -102,6 +109,7 @@ def check_capabilities(
             "print": lambda: _print(bundle, made(), work),
             "log-rotation": lambda: _log_rotation(work),
             "modules": _modules,
+            "speech": lambda: _speech(bundle, loaded, work),
         }
         return [_run(name, checks[name]) for name in CAPABILITIES]
 
@@ -243,6 +251,57 @@ def _discard(window: QWidget) -> None:
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# 读给我听 -----------------------------------------------------------------------------------------
+
+
+def _speech(bundle: Bundle, loaded: list[KioskSettings], work: Path) -> str:
+    """The terminal's speech engine in a kiosk-mode window, started at once (a kiosk starts it
+    after its first paint), and the admin panel's lines about it once it has answered."""
+    from kiosk.ui.speech import Problem
+    from kiosk.ui.speech_qt import QtSpeechEngine
+    from kiosk.ui.voice import status_line
+
+    settings = (loaded[0] if loaded else KioskSettings()).model_copy(
+        update={
+            "mode": "kiosk",
+            "read_aloud": True,
+            "log_dir": work / "logs",
+            "usage_file": work / "usage.json",
+        }
+    )
+    engine = QtSpeechEngine(LANGUAGES)
+    kiosk = build_kiosk(
+        bundle,
+        settings=settings,
+        usage=UsageCounter(settings.usage_file),
+        ops_hooks=OpsHooks(quit=lambda: None),
+        speech=engine,
+    )
+    operations = kiosk.operations
+    assert operations is not None  # settings given
+    try:
+        engine.start()
+        deadline = time.monotonic() + SPEECH_ANSWER_S
+        while engine.availability(DEFAULT_LANGUAGE).problem is Problem.STARTING:
+            _require(time.monotonic() < deadline, f"no answer in {SPEECH_ANSWER_S} s")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.02)
+        found = engine.availability(DEFAULT_LANGUAGE)
+        _require(found.problem is not Problem.NO_MODULE, f"QtTextToSpeech: {found.detail}")
+        ops = bundle.texts.ops
+        lines = [
+            status_line(ops, language, engine.availability(language)) for language in LANGUAGES
+        ]
+        operations.open_admin_panel()
+        shown = operations.admin_panel.section_text(ops.admin_check)
+        for line in lines:
+            _require(line in shown, f"the admin panel does not say {line!r}")
+        return "; ".join(lines)
+    finally:
+        engine.shutdown()
+        _discard(kiosk.window)
 
 
 # the sheet: PDF, QR code, print path -------------------------------------------------------------

@@ -84,7 +84,7 @@ CALC_PROBE = ["retirement", "--birth", "1965-07", "--category", "male", "--as-of
 CALC_EXPECTED_AGE = "60岁2个月"
 PROOF_PIN = "2468"  # hashed by the built kiosk-calc, entered at the built kiosk's admin gate
 # What `kiosk --self-test` must report as PASS (kiosk/capabilities.py), one line each.
-CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules")
+CAPABILITIES = ("settings", "admin-pin", "pdf", "qr", "print", "log-rotation", "modules", "speech")
 
 
 def _load(name: str) -> ModuleType:

@@ -81,3 +81,21 @@ def test_the_module_check_imports_every_module_of_the_package() -> None:
         for path in package.rglob("*.py")
     } - {"kiosk.__main__"}
     assert set(kiosk_modules()) == on_disk
+
+
+def test_speech_says_per_language_what_the_admin_panel_shows(bundle: Any) -> None:
+    found = by_name(check_capabilities(bundle, today=lambda: TODAY))["speech"]
+    assert found.ok, found.detail
+    ops = bundle.texts.ops
+    for language in ops.voice_languages.values():
+        assert f"（{language}）" in found.detail  # a voice, or why there is none
+
+
+def test_a_build_without_qttexttospeech_fails_speech(
+    bundle: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # import fails, as unbundled
+    found = by_name(check_capabilities(bundle, today=lambda: TODAY))
+    assert not found["speech"].ok and "QtTextToSpeech" in found["speech"].detail

@@ -225,3 +225,40 @@ def test_usage_counts_are_stored_as_counts_only(make_window: Any, ops_env: Any) 
     assert stored == {"journey_started": 2, "faq_opened": 1}
     with pytest.raises(ValueError):
         ops.usage.count("98765.43")
+
+
+@pytest.mark.parametrize(
+    ("settings", "engine", "reason"),
+    [
+        ({"read_aloud": False}, None, "voice_turned_off"),  # the settings file's choice
+        ({}, "no engine", "voice_no_engine"),
+        ({}, "no Mandarin voice", "voice_no_voice"),
+    ],
+)
+def test_with_no_voice_the_panel_says_why_and_citizens_see_nothing(
+    make_window: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    texts: Any,
+    settings: dict[str, Any],
+    engine: str | None,
+    reason: str,
+) -> None:
+    import kiosk.app
+    from kiosk.ui.speech import NoEngine, Problem, RecordingEngine
+
+    made = {
+        "no engine": lambda: NoEngine(Problem.NO_ENGINE),
+        "no Mandarin voice": lambda: RecordingEngine(languages=["en"]),
+    }
+    if engine is not None:
+        monkeypatch.setattr(kiosk.app, "speech_engine_for", lambda _settings: made[engine]())
+    window = make_window(**settings)
+    assert not window.header.read_button.isVisibleTo(window)
+    assert window.appearance.voice.isHidden()
+    ops = operations(window)
+    ops.pin_lock.check(PIN)
+    ops.open_admin_panel()
+    t = texts.ops
+    why = getattr(t, reason).format(engine="recording", detail="")
+    line = t.voice_missing.format(language=t.voice_languages["zh_CN"], reason=why)
+    assert line in ops.admin_panel.section_text(t.admin_check)
