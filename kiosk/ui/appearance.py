@@ -106,7 +106,8 @@ class AppearancePanel(Overlay):
 
     def retitle(self, texts: Texts) -> None:
         common = texts.common
-        self.title.setText(common.appearance_title)
+        self._titles = (common.appearance_title, texts.speech.settings_title)
+        self.title.setText(self._titles[self.voice.isVisibleTo(self)])
         self.size_caption.setText(common.text_size)
         self.theme_caption.setText(common.contrast)
         self.done_button.setText(common.appearance_done)
@@ -138,6 +139,7 @@ class AppearancePanel(Overlay):
     def show_voice(self, shown: bool) -> None:
         """The voice group, where the terminal can speak the session's language."""
         self.voice.setVisible(shown)
+        self.title.setText(self._titles[shown])
         self._arrange()
 
     def groups(self) -> list[tuple[str, list[QPushButton]]]:

@@ -6,7 +6,8 @@
 - Enter presses the control; on a question's choice it chooses it and goes on (下一步). With no
   control under the keys, Enter is 下一步. Space presses the control too.
 - Esc goes back (返回), or closes what is open over the screen (字号/对比, 扫码带走, the PIN pad).
-- A digit chooses that choice of a question (the choices are read with their numbers); on the
+- A digit chooses that choice of a question, or presses that tile of home (both are read with
+  their numbers); on the
   clerk's desk (windowed mode) digits, Backspace and Delete also type into a question's number or
   date (:mod:`kiosk.ui.desk_keys`), and Enter after typing is 下一步.
 - ← → choose a bar of the comparison chart while it has the keys.
@@ -44,14 +45,17 @@ from kiosk.ui.ops.attract import AttractScreen
 from kiosk.ui.ops.crash import CrashMessage
 from kiosk.ui.ops.idle import CountdownOverlay
 from kiosk.ui.ops.overlay import Overlay
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey, QuestionScreen
 from kiosk.ui.settle import settle_layouts
-from kiosk.ui.speakable import top_overlay
+from kiosk.ui.speakable import home_tiles, top_overlay
 from kiosk.ui.theme import metrics_for
 from kiosk.ui.widgets.chart import ComparisonChart
-from kiosk.ui.widgets.keypad import DIGITS
+from kiosk.ui.widgets.keypad import DIGITS, NumericKeypad
 from kiosk.ui.widgets.option_group import OptionGroup
 from kiosk.ui.widgets.rich_button import RichButton
+from kiosk.ui.widgets.stepper import Stepper
+from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
 if TYPE_CHECKING:
     from kiosk.ui.desk_keys import TypedEntry
@@ -128,15 +132,13 @@ class KeyNavigator(QObject):
         return [
             w
             for w in found
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and w.isVisible()
-            and w.isEnabled()
-            and self._reachable(w)
+            if _keys_reach(w) and w.isVisible() and w.isEnabled() and self._reachable(w)
         ]
 
     def first_item(self) -> QWidget | None:
         """Where the keys start on the screen shown: the chosen choice of a question, else its
-        input's first control; the first tile or choice of a page; else its first control."""
+        input's first control; a result's own first action (接着估算养老金, 比较不同退休时间,
+        then 详细情况 ...); the first tile or choice of a page; else its first control."""
         found = self.candidates()
         if not found:
             return None
@@ -149,7 +151,9 @@ class KeyNavigator(QObject):
                 if chosen or body:
                     return (chosen or reading_order(body, self.window))[0]
             page = self.window.stack.currentWidget()
-            area = [w for w in found if page is not None and page.isAncestorOf(w)] or found
+            view = page.result_view if isinstance(page, Journey) and page.showing_result() else None
+            inside = view if view is not None else page
+            area = [w for w in found if inside is not None and inside.isAncestorOf(w)] or found
         tiles = [w for w in area if isinstance(w, RichButton)]
         return reading_order(tiles or area, self.window)[0]
 
@@ -189,7 +193,7 @@ class KeyNavigator(QObject):
         if isinstance(overlay, AttractScreen):
             return False  # any key starts, as a touch does
         key, text = event.key(), event.text()
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         field = focus if isinstance(focus, QLineEdit) and focus.isVisible() else None
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
             backwards = key == Qt.Key.Key_Backtab or bool(
@@ -226,7 +230,7 @@ class KeyNavigator(QObject):
         return self._type(key, text)
 
     def _move(self, direction: str) -> None:
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         found = self.candidates()
         if not self._active or focus not in found:
             self._activate()
@@ -237,7 +241,7 @@ class KeyNavigator(QObject):
             self.focus(best)
 
     def _step(self, step: int) -> None:
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         found = self.candidates()
         if not self._active or focus not in found:
             self._activate()
@@ -248,14 +252,14 @@ class KeyNavigator(QObject):
 
     def _activate(self) -> None:
         """The first key since a touch (or ever): the keys start at the screen's first item."""
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         if self._active and focus is not None and focus in self.candidates():
             self.focus(focus)
         else:
             self.focus(self.first_item())
 
     def _enter(self, field: QLineEdit | None) -> bool:
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         if self._active and isinstance(focus, QAbstractButton) and focus in self.candidates():
             self._press(focus)
             return True
@@ -283,6 +287,8 @@ class KeyNavigator(QObject):
         widget.click()
         if choice and screen is not None:
             screen.next_button.click()
+        elif _changes_in_place(widget) and self.window.focusWidget() is widget:
+            self.focus_moved.emit(widget)  # the keys stay: what the press changed is said
 
     def _escape(self, overlay: Overlay | None) -> bool:
         if isinstance(overlay, CountdownOverlay):
@@ -312,6 +318,13 @@ class KeyNavigator(QObject):
         return True
 
     def _type(self, key: int, text: str) -> bool:
+        page = self.window.stack.currentWidget()
+        if isinstance(page, HomePage) and text in DIGITS:
+            tiles = home_tiles(page)  # read with their numbers
+            number = int(text)
+            if 1 <= number <= len(tiles):
+                tiles[number - 1].click()
+            return True
         screen = self.question_screen()
         if screen is None:
             return False
@@ -370,7 +383,7 @@ class KeyNavigator(QObject):
             self.focus(self.first_item(), moved=False)
 
     def _update_frame(self) -> None:
-        focus = QApplication.focusWidget()
+        focus = self.window.focusWidget()
         if not self._active or focus is None or focus.window() is not self.window:
             self.frame.hide()
             return
@@ -403,8 +416,11 @@ class KeyNavigator(QObject):
         if kind not in WATCHED or not isinstance(watched, QWidget):
             return False
         if kind == QEvent.Type.KeyPress:
-            target = QApplication.focusWidget() or self.window
-            if watched is target and watched.window() is self.window:
+            # A key goes to the focused control of the active window (this one's, when it is), or
+            # to the window. One the control does not take reaches the window too: every way
+            # that is not taken here has done nothing, so it is not taken there either.
+            target = self.window.focusWidget() or self.window
+            if watched is target or watched is self.window:
                 assert isinstance(event, QKeyEvent)
                 return self._on_key(event)
             return False
@@ -419,6 +435,24 @@ class KeyNavigator(QObject):
         else:
             self._frame_timer.start()
         return False
+
+
+def _keys_reach(widget: QWidget) -> bool:
+    """Whether the keys go to ``widget``: it takes Tab, or it is a choice of a button group (Qt
+    takes Tab from a group's other checkable buttons while one has the focus, as radio buttons'
+    arrows move inside their group; here the arrows move anywhere, so every choice stays
+    reachable)."""
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return True
+    return (
+        isinstance(widget, QAbstractButton) and widget.isCheckable() and widget.group() is not None
+    )
+
+
+def _changes_in_place(widget: QWidget) -> bool:
+    """A press that changes what is chosen where the keys are (a stepper's −10 / +1, a month of
+    the picker, a keypad's key) and says nothing itself."""
+    return isinstance(widget.parentWidget(), Stepper | YearMonthPicker | NumericKeypad)
 
 
 def _type_into_keypad(pad: PinPad, key: int, text: str) -> bool:

@@ -26,6 +26,7 @@ from kiosk.ui.speech import Utterance
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.option_group import OptionGroup
 from kiosk.ui.widgets.rich_button import RichButton
+from kiosk.ui.widgets.stepper import Stepper
 from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
 
@@ -85,10 +86,7 @@ class Speaker:
         return self.utter(*shown_words(page)) if page is not None else []
 
     def home(self, page: HomePage) -> list[Utterance]:
-        tiles = [
-            t for t in (*page.tiles.values(), *page.info_tiles.values()) if t.isVisibleTo(page)
-        ]
-        return self.utter(page.greeting.text(), *self.choices(tiles))
+        return self.utter(page.greeting.text(), *self.choices(home_tiles(page)))
 
     def journey(self, page: Journey) -> list[Utterance]:
         cover = next(
@@ -187,10 +185,21 @@ class Speaker:
             return self.utter(title, widget.detail_label.text())
         if isinstance(widget, QAbstractButton):
             name = widget.accessibleName() or widget.text()
+            holder = widget.parentWidget()
+            if isinstance(holder, Stepper):  # −10, +1 ...: and the value it stands at
+                return self.utter(name, holder.display.text())
+            if isinstance(holder, NumericKeypad):  # a key: and what the keypad holds now
+                return self.utter(name, *self.input(holder))
             return self.utter(self._state(widget, name))
         if isinstance(widget, QLineEdit):
             return self.utter(widget.accessibleName(), widget.text() or widget.placeholderText())
         return self.utter(widget.accessibleName())
+
+
+def home_tiles(page: HomePage) -> list[RichButton]:
+    """The home screen's tiles shown, numbered in this order when read (a digit presses one)."""
+    tiles = (*page.tiles.values(), *page.info_tiles.values(), page.back_tile, page.more_tile)
+    return [tile for tile in tiles if tile.isVisibleTo(page)]
 
 
 def top_overlay(window: QWidget) -> Overlay | None:
@@ -254,4 +263,4 @@ def _inside(widget: QWidget, kind: type, *, stop: QWidget | None = None) -> bool
     return False
 
 
-__all__ = ["Speaker", "shown_words", "top_overlay"]
+__all__ = ["Speaker", "home_tiles", "shown_words", "top_overlay"]

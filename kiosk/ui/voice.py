@@ -180,6 +180,9 @@ class VoiceGuide(QObject):
         header.appearance_button.setText(
             texts.speech.settings_button if shown else texts.common.appearance_button
         )
+        header.appearance_button.setAccessibleName(  # what the keys' 语音引导 says of it
+            texts.speech.settings_title if shown else texts.common.appearance_title
+        )
         self.window.appearance.show_voice(shown)
 
     # slots --------------------------------------------------------------------------------------

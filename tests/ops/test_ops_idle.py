@@ -164,3 +164,26 @@ def test_hold_cancels_a_running_countdown(qtbot: Any, make_window: Any) -> None:
     ops.idle.release()
     with pytest.raises(RuntimeError):
         ops.idle.release()
+
+
+def test_the_countdown_is_said_and_the_reset_silences_the_voice(
+    qtbot: Any, make_window: Any, texts: Any
+) -> None:
+    from kiosk.ui.speech import RecordingEngine
+    from kiosk.ui.voice import VoiceGuide
+
+    window = make_window(attract_enabled=False)
+    ops = operations(window)
+    voice = window.findChild(VoiceGuide)
+    assert voice is not None and isinstance(voice.engine, RecordingEngine)
+    engine = voice.engine
+    voice.set_guidance(True)
+    window.appearance.rate_buttons[True].click()  # 慢
+    with qtbot.waitSignal(ops.idle.countdown_started, timeout=WAIT_MS):
+        ops.idle.activity()
+    assert engine.last().text.startswith(texts.ops.countdown_title)  # said to who listens
+    assert engine.is_speaking()
+    with qtbot.waitSignal(ops.idle.timed_out, timeout=WAIT_MS):
+        pass
+    assert not engine.is_speaking()
+    assert (voice.guidance, voice.slow) == (False, False)  # the next citizen starts silent

@@ -42,6 +42,7 @@ class SpeechTexts(Section):
     read_button: str  # 朗读
     stop_button: str  # 停止 (while speaking: a second tap stops)
     settings_button: str  # the header's 字号/对比 button when voice is offered too
+    settings_title: str  # the 字号/对比 panel's title then
     guidance_caption: str  # 语音引导: read each new screen by itself
     guidance_off: str
     guidance_on: str
