@@ -6,7 +6,10 @@ screen and one contact sheet per size x text size x theme. One line per check.
 
 Besides the journeys' questions and results it shows each question's error (下一步 with nothing
 chosen), the 扫码带走 view, the 字号/对比 panel, the attract screen, the idle countdown and the
-admin PIN pad. Then it proves every other capability a terminal uses
+admin PIN pad. Each journey is walked again by keys only, from the home screen, with 语音引导 on
+(:mod:`kiosk.ui.walks.keys`, at every screen size and text size in the standard colours): each
+screen's check line records what it said (the question and its numbered choices, the result's
+spoken summary). Then it proves every other capability a terminal uses
 (:mod:`kiosk.capabilities`).
 """
 
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from kiosk import resources
 from kiosk.app import Bundle, build_main_window
 from kiosk.capabilities import prove_capabilities
+from kiosk.content.spoken import for_the_ear
 from kiosk.journeys import JOURNEYS, JourneySpec, load
 from kiosk.ui.contact_sheet import contact_sheet
 from kiosk.ui.layout_check import LayoutProblem, check_layout
@@ -35,9 +39,15 @@ from kiosk.ui.ops.admin import PinPad
 from kiosk.ui.ops.attract import AttractScreen, HallInfo
 from kiosk.ui.ops.idle import CountdownOverlay
 from kiosk.ui.ops.overlay import Overlay
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
+from kiosk.ui.speakable import home_tiles
+from kiosk.ui.speech import RecordingEngine
 from kiosk.ui.theme import Preset, Theme
+from kiosk.ui.voice import VoiceGuide
 from kiosk.ui.walks import FAQ_WALK, Walk, WalkContext
+from kiosk.ui.walks.keys import KEY_WALKS, KeyScriptError, play
+from kiosk.ui.widgets.option_group import OptionGroup
 
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1080, 1920), (1366, 768))
 COUNTDOWN_SHOWN_S = 30
@@ -116,6 +126,9 @@ class SelfTest:
         self.window.appearance.done_button.click()
         for walk in self.walks:
             self._walk(walk, tag)
+        if theme is Theme.STANDARD:  # the themes differ in colour only (a test proves it)
+            for walk in self.walks:
+                self._key_walk(walk, tag)
         self._overlays(tag)
         if self.screenshots is not None:
             name = f"{width}x{height}_{preset.value}_{theme.value}"
@@ -143,6 +156,63 @@ class SelfTest:
             close = ended.findChild(QPushButton, "close_qr")
             if close is not None:
                 close.click()
+
+    def _key_walk(self, walk: Walk, tag: str) -> None:
+        """``walk`` again by keys only, from home, 语音引导 on: each screen's layout (the focus
+        frame showing) and what it said; then the result's figures."""
+        voice = self.window.findChild(VoiceGuide)
+        script = KEY_WALKS.get(walk.name)
+        if voice is None or not isinstance(voice.engine, RecordingEngine) or script is None:
+            return  # a window without the recording engine, or a walk without a key script
+        engine = voice.engine
+        voice.set_guidance(True)
+        self.window.go_home()  # read aloud: 语音引导 is on
+        try:
+            for number, keys in enumerate(script, start=1):
+                name = f"keys {walk.name} screen {number}"
+                self._screen(f"{name} {tag}", f"keys_{walk.name}_{number}")
+                self._record(f"speech {name} {tag}", *self._said(engine))
+                try:
+                    play(self.window, keys)
+                except KeyScriptError as exc:
+                    self._record(f"keys {walk.name} {tag}", False, f"screen {number}: {exc}")
+                    return
+            journey = walk.ended_on(self.window.pages[walk.page])  # type: ignore[arg-type]
+            self._screen(f"keys {walk.name} result {tag}", f"keys_{walk.name}_result")
+            self._record(f"speech keys {walk.name} result {tag}", *self._said(engine))
+            self._record(f"keys {walk.name} figures {tag}", *walk.check(journey, self.context))
+        finally:
+            voice.set_guidance(False)
+            engine.clear()
+
+    def _said(self, engine: RecordingEngine) -> tuple[bool, str]:
+        """What the screen shown said (语音引导 read it when it appeared) against what it must
+        say: a question and each of its choices with its number, home's tiles with theirs, a
+        result's spoken summary."""
+        settle()
+        said = engine.last().text if engine.said else ""
+        speech = self.context.texts.speech
+        page = self.window.stack.currentWidget()
+        wanted: list[str] = []
+        if isinstance(page, HomePage):
+            wanted = [
+                speech.choice.format(number=i, title=t.text())
+                for i, t in enumerate(home_tiles(page), start=1)
+            ]
+        elif isinstance(page, Journey) and page.showing_result() and page.presentation:
+            wanted = [page.presentation.spoken]
+        elif isinstance(page, Journey) and (screen := page.current_screen()) is not None:
+            wanted = [screen.heading.text()]
+            for group in screen.question.body.findChildren(OptionGroup):
+                wanted += [
+                    speech.choice.format(number=i, title=group.button(k).text())
+                    for i, k in enumerate(group.keys(), start=1)
+                ]
+        # a chosen choice is said with its state after its title
+        missing = [w for w in wanted if for_the_ear(speech, w).rstrip("。.") not in said]
+        if missing:
+            return False, f"missing {missing!r} in {said!r}"
+        return bool(said), said
 
     def _error_screen(self, journey: Journey, name: str, tag: str) -> None:
         """下一步 with nothing answered: the error shows beside the input, fully."""
@@ -214,7 +284,10 @@ def run_self_test(
     """The walks at every size, text size and theme, then every capability a terminal uses
     (:mod:`kiosk.capabilities`, with the settings file ``config`` and the admin ``pin`` when
     given)."""
-    window = build_main_window(bundle, journeys=journeys, today=today)
+    # 朗读 shows, and each screen's speech is recorded; numbers and dates are typed as a clerk would
+    window = build_main_window(
+        bundle, journeys=journeys, today=today, speech=RecordingEngine(), desk_typing=True
+    )
     window.show()
     context = WalkContext(rules=bundle.rules, texts=bundle.texts, today=today())
     icons = resources.icons_dir(bundle.root)
