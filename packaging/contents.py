@@ -26,8 +26,9 @@ import fnmatch
 from pathlib import PurePosixPath
 
 # The PySide6 modules the kiosk imports (directly or through another): each gets the hook
-# packaging/hooks/qt_module_hook.py instead of PyInstaller's own.
-QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"]
+# packaging/hooks/qt_module_hook.py instead of PyInstaller's own. QtTextToSpeech (读给我听) is
+# imported after the first paint, in the speech thread (kiosk/ui/speech_qt.py).
+QT_MODULES = ["QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport", "QtTextToSpeech"]
 
 # Plug-in type -> the plug-ins kept, by stem ("libqxcb.so" and "qxcb.dll" are both "qxcb").
 QT_PLUGINS: dict[str, frozenset[str]] = {
@@ -42,6 +43,11 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
     "printsupport": frozenset({"windowsprintersupport"}),
     # the native widget style on Windows (6.7+ and older names); Linux wheels ship none
     "styles": frozenset({"qmodernwindowsstyle", "qwindowsvistastyle"}),
+    # 读给我听: Windows' own voices (SAPI, WinRT); Qt's mock engine, which speaks nothing but
+    # loads without I/O: the kiosk creates the engine object as that and then switches it to the
+    # real one off Python's lock (kiosk/ui/speech_qt.py). speech-dispatcher's is added as it is
+    # (TERMINAL_PROVIDED); flite's would need libflite.
+    "texttospeech": frozenset({"qtexttospeech_sapi", "qtexttospeech_winrt", "qtexttospeech_mock"}),
 }
 # Every other type (platformthemes, xcbglintegrations, egldeviceintegrations, generic,
 # wayland-*, accessiblebridge, networkinformation, tls, sqldrivers, ...) is left out whole.
@@ -50,7 +56,13 @@ QT_PLUGINS: dict[str, frozenset[str]] = {
 # The terminal has its own libcups2 with its CUPS (whose version must match its daemon anyway),
 # so the plug-in is copied in without analysis; without CUPS no printer is found and 打印 is not
 # offered. (plug-in type, file name)
-TERMINAL_PROVIDED: list[tuple[str, str]] = [("printsupport", "libcupsprintersupport.so")]
+# speech-dispatcher's plug-in links the terminal's libspeechd, which must be the one of its own
+# speech-dispatcher (the .deb recommends it; linux/INSTALL.md names the packages for a Mandarin
+# voice); without it the plug-in does not load and 朗读 is not offered.
+TERMINAL_PROVIDED: list[tuple[str, str]] = [
+    ("printsupport", "libcupsprintersupport.so"),
+    ("texttospeech", "libqtexttospeech_speechd.so"),
+]
 
 # System libraries the terminal provides: the build never bundles them (the spec drops them from
 # what PyInstaller found before anything is collected), so the folder is the same whatever the
@@ -86,6 +98,23 @@ TERMINAL_LIBRARIES: list[tuple[str, str]] = [
     ("libzstd.so.*", "for libsystemd"),
     ("liblzma.so.*", "for libsystemd"),
     ("libcap.so.*", "for libsystemd"),
+    # 读给我听: QtTextToSpeech links QtMultimedia, which links PulseAudio's client, and QtNetwork,
+    # which links Kerberos. The terminal's sound comes from its own sound server (speech-dispatcher
+    # plays through it: its audio plug-ins depend on libpulse0); nothing opens a connection.
+    ("libpulse*", "PulseAudio's client (QtMultimedia links it): the terminal's sound server's"),
+    ("libsndfile.so.*", "for libpulse"),
+    ("libasyncns.so.*", "for libpulse"),
+    ("libFLAC.so.*", "for libsndfile"),
+    ("libvorbis*.so.*", "for libsndfile"),
+    ("libogg.so.*", "for libsndfile"),
+    ("libopus.so.*", "for libsndfile"),
+    ("libmpg123.so.*", "for libsndfile"),
+    ("libmp3lame.so.*", "for libsndfile"),
+    ("libgssapi_krb5.so.*", "Kerberos (QtNetwork links it; the kiosk opens no connection)"),
+    ("libkrb5*.so.*", "for libgssapi_krb5"),
+    ("libk5crypto.so.*", "for libgssapi_krb5"),
+    ("libkeyutils.so.*", "for libkrb5"),
+    ("libcom_err.so.*", "for libkrb5"),
 ]
 
 # Qt's own translations: the kiosk's text is its own; the Chinese ones of Qt's standard dialogs
@@ -141,7 +170,8 @@ UNWANTED: list[tuple[str, str]] = [
     ("libXcursor.so*", "GTK's cursor library (Qt uses xcb-cursor)"),
     ("libepoxy.so*", "GTK's OpenGL loader"),
     ("libwayland-*", "Wayland: the terminal runs X11"),
-    ("*libQt6Network*", "no network"),
+    # (libQt6Network is in: QtMultimedia links it, and QtTextToSpeech links QtMultimedia; its
+    # Python module stays out, so nothing of the kiosk can open a connection)
     ("*libQt6Qml*", "no QML"),
     ("*libQt6Quick*", "no Qt Quick"),
     ("*libQt6OpenGL*", "widgets paint in software"),
@@ -160,6 +190,10 @@ REQUIRED_LINUX: list[str] = [
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
     "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/QtTextToSpeech.abi3.so",  # 读给我听
+    "PySide6/Qt/lib/libQt6TextToSpeech.so.6",
+    "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so",
+    "PySide6/Qt/plugins/texttospeech/libqtexttospeech_mock.so",
     "python3*/lib-dynload/_hashlib.*",  # hashlib.scrypt: the admin PIN
     "libcrypto.so*",
     "python3*/lib-dynload/_decimal.*",
@@ -168,6 +202,8 @@ REQUIRED_LINUX: list[str] = [
     "resources/fonts/OFL.txt",
 ]
 REQUIRED_WINDOWS: list[str] = [
+    "PySide6/QtTextToSpeech.pyd",
+    "PySide6/plugins/texttospeech/qtexttospeech_sapi.dll",
     "PySide6/plugins/platforms/qwindows.dll",
     "PySide6/plugins/platforms/qoffscreen.dll",
     "PySide6/plugins/imageformats/qsvg.dll",

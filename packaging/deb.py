@@ -53,7 +53,9 @@ Weihai social insurance self-service kiosk (hall terminal)
 # What the package needs besides the libraries its binaries link: the X server and xinit the
 # service runs, the user tools of postinst.
 RUNTIME_DEPENDS = ["xserver-xorg", "xinit", "passwd"]
-RECOMMENDS = ["cups"]  # 打印 needs a CUPS with a default printer
+# 打印 needs a CUPS with a default printer; 读给我听 a speech-dispatcher (its library is what Qt's
+# plug-in links) with a Mandarin voice
+RECOMMENDS = ["cups", "speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng"]
 
 # Libraries Qt's X11 platform links that a build host may lack (then ldd finds no path to ask
 # dpkg about), by the Debian package that has them.

@@ -60,6 +60,11 @@ NEEDED_LINUX = [
     "PySide6/QtGui.abi3.so",
     "PySide6/QtWidgets.abi3.so",
     "PySide6/QtPrintSupport.abi3.so",
+    "PySide6/QtTextToSpeech.abi3.so",  # 读给我听
+    "PySide6/Qt/lib/libQt6TextToSpeech.so.6",
+    "PySide6/Qt/lib/libQt6Multimedia.so.6",  # linked by QtTextToSpeech
+    "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so",
+    "PySide6/Qt/plugins/texttospeech/libqtexttospeech_mock.so",  # loaded first, then replaced
     "PySide6/libpyside6.abi3.so.6.11",
     "shiboken6/libshiboken6.abi3.so.6.11",
     "pydantic_core/_pydantic_core.cpython-311-x86_64-linux-gnu.so",
@@ -80,6 +85,8 @@ NEEDED_LINUX = [
 ]
 
 NEEDED_WINDOWS = [
+    "PySide6/QtTextToSpeech.pyd",
+    "PySide6/plugins/texttospeech/qtexttospeech_sapi.dll",
     "PySide6/plugins/platforms/qwindows.dll",
     "PySide6/plugins/platforms/qoffscreen.dll",
     "PySide6/plugins/imageformats/qsvg.dll",
@@ -107,6 +114,9 @@ KEPT_PLUGINS = [
     (f"{QT}/imageformats", "libqsvg.so"),
     (f"{QT}/iconengines", "libqsvgicon.so"),
     (f"{QT}/platforminputcontexts", "libcomposeplatforminputcontextplugin.so"),
+    (f"{QT}/texttospeech", "libqtexttospeech_mock.so"),
+    ("PySide6/plugins/texttospeech", "qtexttospeech_sapi.dll"),
+    ("PySide6/plugins/texttospeech", "qtexttospeech_winrt.dll"),
     ("PySide6/plugins/platforms", "qwindows.dll"),
     ("PySide6/plugins/platforms", "qoffscreen.dll"),
     ("PySide6/plugins/styles", "qmodernwindowsstyle.dll"),
@@ -129,6 +139,9 @@ LEFT_OUT_PLUGINS = [
     (f"{QT}/platforminputcontexts", "libibusplatforminputcontextplugin.so"),
     (f"{QT}/generic", "libqevdevtouchplugin.so"),
     (f"{QT}/printsupport", "libcupsprintersupport.so"),  # added by the spec, unanalysed
+    (f"{QT}/texttospeech", "libqtexttospeech_speechd.so"),  # added by the spec, unanalysed
+    (f"{QT}/texttospeech", "libqtexttospeech_flite.so"),
+    (f"{QT}/multimedia", "libffmpegmediaplugin.so"),  # QtMultimedia's, linked by QtTextToSpeech
     ("PySide6/plugins/platforms", "qdirect2d.dll"),
     ("PySide6/plugins/imageformats", "qjpeg.dll"),
 ]
@@ -185,12 +198,15 @@ def test_the_spec_selects_before_the_analysis() -> None:
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/plugins/imageformats/libqjpeg.so",
         "PySide6/Qt/translations/qtbase_de.qm",
-        "PySide6/Qt/lib/libQt6Network.so.6",
         "libssl.so.3",
         "libcups.so.2",
         "libstdc++.so.6",  # the terminal's
         "libX11.so.6",
         "libfontconfig.so.1",
+        "libpulse.so.0",  # QtMultimedia's (under QtTextToSpeech): the terminal's sound server's
+        "libpulsecommon-16.1.so",
+        "libsndfile.so.1",
+        "libgssapi_krb5.so.2",  # QtNetwork's (under QtMultimedia)
     ],
 )
 def test_the_contents_check_refuses_what_is_left_out(relative: str) -> None:
