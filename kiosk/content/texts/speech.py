@@ -27,6 +27,9 @@ class SpeechTexts(Section):
     contribution_flexible: str
     pension: str
     pension_made_up: str
+    no_estimate: str
+    counter_window: str
+    counter_desk: str
     compare: str
 
     @field_validator("month_names")
