@@ -7,28 +7,22 @@ Every figure comes from :func:`kiosk.rules.contribution`; this page only asks an
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtWidgets import QWidget
-
 from kiosk.content import format as fmt
-from kiosk.content.texts import Texts
 from kiosk.content.texts.contribution import ContributionTexts
 from kiosk.present import Presentation, present_contribution
 from kiosk.rules import (
     ContributionResult,
     InputError,
     PaymentPeriod,
-    RulesData,
     WorkerKind,
     base_for_percent,
     contribution,
 )
 from kiosk.ui.pages.contribution_year import YearChoices
-from kiosk.ui.pages.journey import Journey, Question
+from kiosk.ui.pages.journey import CalculationJourney, Question
 from kiosk.ui.pages.question import choice_question
-from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.style import label
@@ -49,29 +43,12 @@ FIELD_QUESTIONS = {
 }
 
 
-class ContributionJourney(Journey):
+class ContributionJourney(CalculationJourney):
     """Kind, year, then the wage (employees) or tier, amount and period (flexible), then the result."""
-
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        rules: RulesData,
-        today: Callable[[], date],
-        session: SessionAnswers | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        """``session``: what other journeys learnt this visit (nothing this one needs)."""
-        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
-        self._rules = rules
-        self._today = today
-        self.result: ContributionResult | None = None
-        self._setup_ui()
-        self._connect_signals()
-        self._refresh_for_year()
 
     def _setup_ui(self) -> None:
         t, common = self.texts.contribution, self.texts.common
+        self.result: ContributionResult | None = None
         self.kind = OptionGroup(
             [
                 Option(WorkerKind.EMPLOYEE.value, t.kind_employee, t.kind_employee_detail),
@@ -164,6 +141,7 @@ class ContributionJourney(Journey):
     def _connect_signals(self) -> None:
         self.stack.currentChanged.connect(self._on_screen_changed)
         self.year_choices.chosen.connect(self._on_year_chosen)
+        self._refresh_for_year()
 
     # Journey ------------------------------------------------------------------------------------
 

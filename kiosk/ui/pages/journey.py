@@ -9,6 +9,7 @@ The question's screen is :mod:`~kiosk.ui.pages.question_screen`, the result's fr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -18,16 +19,17 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.present import Presentation, Sheet, make_sheet
-from kiosk.rules import InputError
+from kiosk.rules import InputError, RulesData
 from kiosk.ui.pages.question import Question
 from kiosk.ui.pages.question_screen import MARGIN, QuestionScreen
 from kiosk.ui.pages.result_frame import ResultFrame
+from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.result_view import ResultView
 
 if TYPE_CHECKING:
     from kiosk.ui.print_actions import SheetActions, TakeAway
 
-__all__ = ["Journey", "Question", "QuestionScreen", "ResultFrame"]
+__all__ = ["CalculationJourney", "Journey", "Question", "QuestionScreen", "ResultFrame"]
 
 
 class Journey(QWidget):
@@ -275,3 +277,31 @@ class Journey(QWidget):
                 shell.set_take_away(None)
         self.result_area = None
         self.result_view = None
+
+
+class CalculationJourney(Journey):
+    """A calculation of the journey registry (:mod:`kiosk.journeys`), built as ``Class(texts=,
+    rules=, today=, session=)``: a subclass builds its inputs and questions in ``_setup_ui`` and
+    wires them in ``_connect_signals``. ``session``: what other journeys learnt this visit."""
+
+    def __init__(
+        self,
+        *,
+        texts: Texts,
+        rules: RulesData,
+        today: Callable[[], date],
+        session: SessionAnswers | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
+        self._rules = rules
+        self._today = today
+        self._session = session if session is not None else SessionAnswers()
+        self._setup_ui()
+        self._connect_signals()
+
+    def _setup_ui(self) -> None:
+        raise NotImplementedError
+
+    def _connect_signals(self) -> None:
+        """Nothing more to wire (a subclass with signals of its own connects them here)."""

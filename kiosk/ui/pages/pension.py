@@ -10,27 +10,23 @@ Category and birth are skipped when the retirement journey has just asked them
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
-from kiosk.content.texts import Texts
 from kiosk.content.texts.pension import LevelText
 from kiosk.present import Presentation, present_pension
 from kiosk.present.compare import present_comparison
 from kiosk.present.no_estimate import present_no_estimate
 from kiosk.present.pension import level_text
-from kiosk.rules import RulesData, YearMonth
+from kiosk.rules import YearMonth
 from kiosk.rules.compare import Comparison, compare_retirement
 from kiosk.rules.estimate import PensionEstimate, estimate_pension
-from kiosk.ui.pages.journey import Journey, Question
+from kiosk.ui.pages.journey import CalculationJourney, Question
 from kiosk.ui.pages.pension_age import RetirementAgeQuestion
 from kiosk.ui.pages.person import PersonQuestions
 from kiosk.ui.pages.question import choice_question
-from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.duration_picker import DurationPicker
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.option_group import Option, OptionGroup
@@ -43,32 +39,16 @@ BALANCE_MAX_DIGITS = 7  # up to 9,999,999.99 元
 LEVEL_COLUMNS = 2  # tiers to a row when they fit side by side (landscape), else one
 
 
-class PensionJourney(Journey):
+class PensionJourney(CalculationJourney):
     """Eight questions (two skipped after the retirement journey), then the estimate."""
 
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        rules: RulesData,
-        today: Callable[[], date],
-        session: SessionAnswers,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
-        self._rules = rules
-        self._today = today
-        self._session = session
+    def _setup_ui(self) -> None:
+        texts, t, r = self.texts, self.texts.pension, self.texts.retirement
         self._category_from_session = False
         self._birth_from_session = False
         self._first_insured: bool | None = None  # told in the retirement journey, if asked
         self.result: PensionEstimate | None = None
         self.comparison: Comparison | None = None  # 比较不同退休时间, once opened
-        self._setup_ui()
-        self._connect_signals()
-
-    def _setup_ui(self) -> None:
-        texts, t, r = self.texts, self.texts.pension, self.texts.retirement
         common = texts.common
         self.person = PersonQuestions(texts=texts, rules=self._rules.retirement, today=self._today)
         self.category, self.birth, self.total = (

@@ -3,18 +3,11 @@ retirement age and month in the official calculator's words, the window and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from PySide6.QtWidgets import QWidget
-
-from kiosk.content.texts import Texts
 from kiosk.present import Presentation, present_retirement
-from kiosk.rules import InputError, RetirementResult, RulesData
-from kiosk.ui.pages.journey import Journey, Question
+from kiosk.rules import InputError, RetirementResult
+from kiosk.ui.pages.journey import CalculationJourney, Question
 from kiosk.ui.pages.person import PersonQuestions
 from kiosk.ui.pages.question import choice_question
-from kiosk.ui.session import SessionAnswers
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.result_view import ResultView
 from kiosk.ui.widgets.style import button
@@ -23,27 +16,16 @@ PENSION_JOURNEY = "pension"  # the journey the result offers next
 INSURED_BEFORE, INSURED_AFTER, INSURED_UNSURE = "before", "after", "unsure"
 
 
-class RetirementJourney(Journey):
+class RetirementJourney(CalculationJourney):
     """Three questions (a fourth, about 2011-07-01, only for those the lump sum may help), then
     the result; its 接着估算养老金 carries the answers on to the pension journey
     (``continue_requested``)."""
 
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        rules: RulesData,
-        today: Callable[[], date],
-        session: SessionAnswers,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
-        self._rules = rules
-        self._session = session
+    def _setup_ui(self) -> None:
+        texts, t = self.texts, self.texts.retirement
         self._contribution_given = False
         self.result: RetirementResult | None = None
-        t = texts.retirement
-        self.person = PersonQuestions(texts=texts, rules=rules.retirement, today=today)
+        self.person = PersonQuestions(texts=texts, rules=self._rules.retirement, today=self._today)
         self.category, self.birth, self.years = (
             self.person.category,
             self.person.birth,
