@@ -23,41 +23,55 @@ def present_no_estimate(
     t, s, common, speech = texts.pension, texts.sheet, texts.common, texts.speech
     window = choices.window
     month, age = choices.first, choices.first_age_months
-    oldest = fmt.age(common, choices.oldest_age_months)
-    when = {"month": fmt.year_month(common, month), "age": fmt.age(common, age)}
     counter = (
         t.no_estimate_window.format(window=service_window)
         if service_window is not None
         else t.no_estimate_desk
     )
-    figures = [
-        Line("earliest_pension", t.no_estimate_month, when["month"]),
-        Line("age", t.no_estimate_age, when["age"]),
-    ]
-    if window.shortfall_months:
-        figures.append(
-            Line(
-                "shortfall", t.no_estimate_shortfall, fmt.duration(common, window.shortfall_months)
-            )
+    spoken_counter = (
+        speech.counter_window.format(window=service_window)
+        if service_window is not None
+        else speech.counter_desk
+    )
+    if window.shortfall_months:  # making up the minimum years takes them past the table
+        headline = t.no_estimate_headline.format(
+            month=fmt.year_month(common, month), age=fmt.age(common, age)
         )
+        spoken = speech.no_estimate.format(
+            month=fmt.spoken_month(texts, month), counter=spoken_counter
+        )
+        figures: tuple[Line, ...] = (
+            Line("earliest_pension", t.no_estimate_month, fmt.year_month(common, month)),
+            Line("age", t.no_estimate_age, fmt.age(common, age)),
+            Line(
+                "shortfall",
+                t.no_estimate_shortfall,
+                fmt.duration(common, window.shortfall_months),
+            ),
+        )
+    else:  # the minimum met, but over the table's oldest age already
+        headline = t.no_estimate_headline_over.format(age=fmt.age(common, age))
+        spoken = speech.no_estimate_over.format(
+            oldest=fmt.age(speech, choices.oldest_age_months), counter=spoken_counter
+        )
+        figures = (Line("age", t.no_estimate_age_now, fmt.age(common, age)),)
     so_far = window.contribution_months or 0
     return Presentation(
         journey=JOURNEY,
         title=t.title,
         sheet_title=texts.sheet.pension_title,
-        headline=t.no_estimate_headline.format(**when),
-        spoken=speech.no_estimate.format(
-            month=fmt.spoken_month(texts, month),
-            counter=speech.counter_window.format(window=service_window)
-            if service_window is not None
-            else speech.counter_desk,
-        ),
-        figures=tuple(figures),
+        headline=headline,
+        spoken=spoken,
+        figures=figures,
         parts=(),
         notices=(
-            Notice("no_estimate", t.no_estimate_why.format(oldest=oldest), Tone.WARNING),
-            eligibility_notice(window, texts),
+            Notice(
+                "no_estimate",
+                t.no_estimate_why.format(oldest=fmt.age(common, choices.oldest_age_months)),
+                Tone.WARNING,
+            ),
             Notice("counter", f"{counter}{t.no_estimate_next}"),
+            eligibility_notice(window, texts),
         ),
         answers=(
             Line("category", s.category, category_name(texts, window.category)),

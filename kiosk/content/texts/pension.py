@@ -48,10 +48,12 @@ class PensionTexts(Section):
     title: str
     headline: str
     # no estimate: the pension can only start past the 计发月数 table's oldest age
-    no_estimate_headline: str
+    no_estimate_headline: str  # short of years: when the pension can start
+    no_estimate_headline_over: str  # the minimum met, past the table's age now
     no_estimate_why: str
     no_estimate_month: str
     no_estimate_age: str
+    no_estimate_age_now: str
     no_estimate_shortfall: str
     no_estimate_statutory: str
     no_estimate_minimum: str

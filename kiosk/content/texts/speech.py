@@ -28,6 +28,7 @@ class SpeechTexts(Section):
     pension: str
     pension_made_up: str
     no_estimate: str
+    no_estimate_over: str
     counter_window: str
     counter_desk: str
     compare: str
