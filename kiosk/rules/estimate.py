@@ -32,8 +32,9 @@ class RetirementChoices:
     window: RetirementResult
     first: YearMonth
     last: YearMonth
-    oldest_age_months: int
-    """The oldest age the 计发月数 table knows: a pension starting later cannot be estimated."""
+    oldest_age_months: (
+        int  # the 计发月数 table's last age: no estimate for a pension starting later
+    )
 
     @property
     def estimable(self) -> bool:
