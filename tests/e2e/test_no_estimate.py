@@ -173,3 +173,30 @@ def test_one_month_to_choose_reads_as_that_month(hall_window: MainWindow, texts:
         statutory="50岁", earliest="63岁9个月", earliest_month="2028年12月"
     )
     assert "至" not in pension.age_window.text()
+
+
+def test_short_of_years_past_the_table_from_the_home_tile(
+    hall_window: MainWindow, texts: Texts
+) -> None:
+    """The same woman from the 养老金测算 tile: not asked about 2011-07-01 there, so the lump sum
+    is listed with its condition; no age, level or balance is asked."""
+    hall_window.show_page("pension")
+    pension = hall_window.pages["pension"]
+    assert isinstance(pension, PensionJourney)
+    pension.category.button(Category.FEMALE_50.value).click()
+    press_next(pension)
+    pension.birth.year.set_value(SHORT_BIRTH.year)
+    pension.birth.month_buttons[SHORT_BIRTH.month].click()
+    press_next(pension)
+    pension.total.set_total_months(60)
+    screen = pension.current_screen()
+    assert screen is not None and screen.next_button.text() == texts.common.show_result
+    press_next(pension)
+    p = pension.presentation
+    assert p is not None and pension.showing_result()
+    assert [line.value for line in p.figures] == ["2036年12月", "86岁9个月", "10年"]
+    notices = {notice.key: notice for notice in p.notices}
+    assert texts.retirement.option_lump_sum in notices["eligibility"].items
+    pension.go_back()  # 返回 from the result: the years again, nothing skipped wrongly
+    back = pension.current_screen()
+    assert back is not None and back.question.key == "total"
