@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.texts import Texts
 from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS, verify_pin
-from kiosk.settings import Corner
+from kiosk.settings import Corner, KioskSettings
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.kinetic import ScrollPager
@@ -161,6 +161,22 @@ class PinOutcome(Enum):
     NOT_SET = "not_set"
     TOO_SHORT = "too_short"  # not a PIN at all (fewer digits than any PIN): no attempt
     ERROR = "error"  # the check itself failed (not a wrong PIN): logged, not an attempt
+
+
+def admin_access(
+    window: QWidget, settings: KioskSettings, *, clock: Clock, parent: QObject
+) -> tuple[AdminGate, PinLock]:
+    """The way into the admin panel that the settings describe: the corner taps over
+    ``window`` that open the PIN pad, and the lock that checks the PIN."""
+    gate = AdminGate(
+        window,
+        corner=settings.admin_corner,
+        taps=settings.admin_taps,
+        window_s=settings.admin_tap_window_s,
+        clock=clock,
+        parent=parent,
+    )
+    return gate, PinLock(settings.admin_pin_hash, clock=clock)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
-from kiosk.ui.ops.admin import AdminGate, AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
+from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinOutcome, PinPad, admin_access
 from kiosk.ui.ops.attract import AttractScreen, HallInfo
 from kiosk.ui.ops.checks import check_bundle
 from kiosk.ui.ops.crash import CrashGuard, CrashMessage
@@ -97,15 +97,7 @@ class Operations(QObject):
         )
         self.crash_guard = CrashGuard(self)
         self.crash_message = CrashMessage(window, texts=texts, return_ms=ms(CRASH_RETURN_S))
-        self.gate = AdminGate(
-            window,
-            corner=settings.admin_corner,
-            taps=settings.admin_taps,
-            window_s=settings.admin_tap_window_s,
-            clock=hooks.clock,
-            parent=self,
-        )
-        self.pin_lock = PinLock(settings.admin_pin_hash, clock=hooks.clock)
+        self.gate, self.pin_lock = admin_access(window, settings, clock=hooks.clock, parent=self)
         self.pin_pad = PinPad(window, texts=texts)
         self.admin_panel = AdminPanel(window, texts=texts)
         # more lines of the admin panel's self-check, each asked when the panel opens (读给我听)
