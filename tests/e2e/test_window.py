@@ -185,11 +185,15 @@ def test_starts_with_the_standard_look(window: MainWindow, bundle) -> None:
 def test_one_full_size_text_and_contrast_control_on_every_screen(
     window: MainWindow, texts, page: PageId
 ) -> None:
+    """And 朗读 beside it (the tests' windows have a recording engine, so voice is offered: the
+    control then says 语音 too)."""
     window.show_page(page)
-    control = window.header.appearance_button
-    assert control.isVisible()
-    assert control.text() == texts.common.appearance_button
-    assert min(control.width(), control.height()) >= MIN_TARGET_PX
+    control, read = window.header.appearance_button, window.header.read_button
+    assert control.isVisible() and read.isVisible()
+    assert control.text() == texts.speech.settings_button
+    assert read.text() == texts.speech.read_button
+    for shown in (control, read):
+        assert min(shown.width(), shown.height()) >= MIN_TARGET_PX
 
 
 @pytest.mark.parametrize("page", [PageId.HOME, *JOURNEYS, PageId.FAQ])

@@ -91,6 +91,13 @@ def test_placeholders_are_named(catalogue: Texts) -> None:
     assert bad == []
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_no_ampersand_a_button_would_take_for_a_shortcut(language: str) -> None:
+    """Qt shows "Text & voice" on a button as "Text _voice" (a keyboard shortcut's mark)."""
+    texts = load_texts(resources.text_dir(), language)
+    assert [text for text in strings_in(texts.model_dump()) if "&" in text] == []
+
+
 # a broken copy stops with the file and the field --------------------------------------------------
 
 
