@@ -40,6 +40,15 @@ KEY_WALKS: dict[str, tuple[str, ...]] = {
         "{choose:0.6}{Enter}",
         "{choose:estimate}{Enter}",
     ),
+    "retirement-no-estimate": (
+        "{tile:retirement}",
+        "{choose:female-50}{Enter}",
+        "195003{Enter}",
+        "5{Enter}",
+        "{choose:before}{Enter}",  # insured before 2011-07: the lump sum applies
+        "{press:to_pension}",
+        "{press:next}",  # the 5 years carried over: 查看结果
+    ),
     "contribution": (
         "{tile:contribution}",
         "{choose:flexible}{Enter}",
@@ -78,6 +87,12 @@ KEY_WALKS: dict[str, tuple[str, ...]] = {
         "{choose:1.0}{Enter}",
         "{choose:estimate}{Enter}",
         "{press:to_compare}",  # 比较不同退休时间
+    ),
+    "pension-no-estimate": (
+        "{tile:pension}",
+        "{choose:male}{Enter}",
+        "195406{Enter}",
+        "20{Enter}",  # 查看结果: no more questions for him
     ),
     "faq": ("{tile:faq}", "{press:faq_search_open}", "txnl"),
 }
@@ -157,14 +172,21 @@ def _choice_number(window: MainWindow, key: str) -> int:
 
 
 def _tile_number(window: MainWindow, page_id: str) -> int:
+    """The number of home's tile for ``page_id``, turning home's pages (更多) until it shows."""
     home = window.stack.currentWidget()
     if not isinstance(home, HomePage):
         raise KeyScriptError(f"not on the home screen for the tile {page_id!r}")
-    tiles = home_tiles(home)
     wanted = home.tiles.get(page_id) or home.info_tiles.get(page_id)
-    if wanted not in tiles:
-        raise KeyScriptError(f"no tile {page_id!r} shown")
-    return tiles.index(wanted) + 1
+    for turn in (home.back_tile, home.more_tile):  # to the first page, then on from there
+        for _ in range(len(home.tiles) + 1):
+            tiles = home_tiles(home)
+            if wanted in tiles:
+                return tiles.index(wanted) + 1
+            if turn not in tiles:
+                break
+            digit = str(tiles.index(turn) + 1)  # 上一页 / 更多, read with their numbers too
+            _press(window, _char_key(digit), digit)
+    raise KeyScriptError(f"no tile {page_id!r} on any page of home")
 
 
 def _tab_to(window: MainWindow, name: str) -> None:
