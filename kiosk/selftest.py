@@ -163,10 +163,10 @@ class SelfTest:
         frame showing) and what it said; then the result's figures."""
         voice = self.window.findChild(VoiceGuide)
         script = KEY_WALKS.get(walk.name)
-        keys = self.window.findChild(KeyNavigator)
+        navigator = self.window.findChild(KeyNavigator)
         if voice is None or not isinstance(voice.engine, RecordingEngine) or script is None:
             return  # a window without the recording engine, or a walk without a key script
-        if keys is None or not keys.typing:
+        if navigator is None or not navigator.typing:
             return  # the scripts type numbers and dates, as on the clerk's desk
         engine = voice.engine
         voice.set_guidance(True)
