@@ -24,10 +24,9 @@ it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.focus_frame import FocusFrame
+from kiosk.ui.focus_search import nearest, reading_order, rect_in
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ops.admin import AdminPanel, PinPad
 from kiosk.ui.ops.attract import AttractScreen
@@ -79,7 +79,6 @@ MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 REVEAL_MARGIN_PX = 24
-BEAM_WEIGHT = 13  # how much a control straight ahead beats one off to the side (Android's figure)
 
 
 class KeyNavigator(QObject):
@@ -236,7 +235,7 @@ class KeyNavigator(QObject):
             self._activate()
             return
         assert focus is not None
-        best = nearest(_rect(focus, self.window), found, focus, direction, self.window)
+        best = nearest(rect_in(focus, self.window), found, focus, direction, self.window)
         if best is not None:
             self.focus(best)
 
@@ -398,12 +397,12 @@ class KeyNavigator(QObject):
         """Not covered: what is at its middle (or, scrolled out of sight, at the middle of its
         scroll area) is the widget, or inside its scroll area."""
         window = self.window
-        point = _rect(widget, window).center()
+        point = rect_in(widget, window).center()
         areas = _scroll_areas(widget)
         inside: QWidget = widget
         for area in areas:
             viewport = area.viewport()
-            seen = _rect(viewport, window)
+            seen = rect_in(viewport, window)
             if not seen.contains(point):
                 point, inside = seen.center(), viewport
         hit = window.childAt(point)
@@ -482,79 +481,4 @@ def _scroll_areas(widget: QWidget) -> list[QScrollArea]:
     return found
 
 
-def _rect(widget: QWidget, window: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-
-
-def reading_order(widgets: Sequence[QWidget], window: QWidget) -> list[QWidget]:
-    """Top to bottom in rows, each row left to right (a control whose middle is level with a
-    row's first control is in that row)."""
-    placed = sorted(
-        ((_rect(w, window), w) for w in widgets), key=lambda p: (p[0].top(), p[0].left())
-    )
-    rows: list[list[tuple[QRect, QWidget]]] = []
-    for rect, widget in placed:
-        if rows and rows[-1][0][0].top() <= rect.center().y() <= rows[-1][0][0].bottom():
-            rows[-1].append((rect, widget))
-        else:
-            rows.append([(rect, widget)])
-    return [w for row in rows for _, w in sorted(row, key=lambda p: p[0].left())]
-
-
-def nearest(
-    current: QRect,
-    candidates: Sequence[QWidget],
-    focus: QWidget,
-    direction: str,
-    window: QWidget,
-) -> QWidget | None:
-    """The control to move to from ``current`` in ``direction``: one straight ahead before one
-    off to the side, then the nearest (Android's focus search, simplified)."""
-    best: tuple[tuple[int, int], QWidget] | None = None
-    for widget in candidates:
-        if widget is focus:
-            continue
-        rect = _rect(widget, window)
-        if not _ahead(current, rect, direction):
-            continue
-        if direction in ("up", "down"):
-            beam = rect.right() >= current.left() and rect.left() <= current.right()
-            minor = abs(rect.center().x() - current.center().x())
-            major = (
-                rect.top() - current.bottom()
-                if direction == "down"
-                else current.top() - rect.bottom()
-            )
-        else:
-            beam = rect.bottom() >= current.top() and rect.top() <= current.bottom()
-            minor = abs(rect.center().y() - current.center().y())
-            major = (
-                rect.left() - current.right()
-                if direction == "right"
-                else current.left() - rect.right()
-            )
-        score = (0 if beam else 1, BEAM_WEIGHT * max(0, major) ** 2 + minor**2)
-        if best is None or score < best[0]:
-            best = (score, widget)
-    return best[1] if best is not None else None
-
-
-def _ahead(current: QRect, rect: QRect, direction: str) -> bool:
-    if direction == "down":
-        return (current.top() < rect.top() or current.bottom() <= rect.top()) and (
-            current.bottom() < rect.bottom()
-        )
-    if direction == "up":
-        return (current.bottom() > rect.bottom() or current.top() >= rect.bottom()) and (
-            current.top() > rect.top()
-        )
-    if direction == "right":
-        return (current.left() < rect.left() or current.right() <= rect.left()) and (
-            current.right() < rect.right()
-        )
-    return (current.right() > rect.right() or current.left() >= rect.right()) and (
-        current.left() > rect.left()
-    )
-
-
-__all__ = ["KeyNavigator", "nearest", "reading_order"]
+__all__ = ["KeyNavigator"]
