@@ -114,13 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(runs):  # alternately, each in a fresh process
         for styled in (True, False):
             figures[styled].append(run(args.widgets, styled))
-    styled, plain = statistics.median(figures[True]), statistics.median(figures[False])
+    themed, plain = statistics.median(figures[True]), statistics.median(figures[False])
     print(f"{args.widgets} widgets, {runs} runs each, medians, MiB per 1,000 widgets:")
-    print(f"  styled by the kiosk's theme {styled:6.2f}")
+    print(f"  styled by the kiosk's theme {themed:6.2f}")
     print(f"  no theme                    {plain:6.2f}")
-    print(f"  the theme's share           {styled - plain:6.2f}")
+    print(f"  the theme's share           {themed - plain:6.2f}")
     report(
-        Result(BENCH, "RSS per 1,000 widgets, themed", styled, "MiB"),
+        Result(BENCH, "RSS per 1,000 widgets, themed", themed, "MiB"),
         Result(BENCH, "RSS per 1,000 widgets, no theme", plain, "MiB"),
     )
     return 0
