@@ -31,7 +31,7 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -150,7 +150,7 @@ def _load_settings(config: Path | None, work: Path, pin: str | None) -> tuple[Ki
         settings = load_settings(path)
         _require(settings.idle_timeout_s == 120, "idle_timeout_s not read from the file")
         _require(settings.admin_corner == "bottom-right", "admin_corner not read from the file")
-        return settings.model_copy(update={"mode": "kiosk"}), f"read {path.name} written here"
+        return replace(settings, mode="kiosk"), f"read {path.name} written here"
     settings = load_settings(config)
     return settings, f"read {config} (mode {settings.mode})"
 
@@ -166,12 +166,12 @@ def _admin_pin(bundle: Bundle, loaded: list[KioskSettings], work: Path, pin: str
     settings = loaded[0]
     if pin is None or settings.admin_pin_hash is None:
         pin = _random_pin()
-        settings = settings.model_copy(update={"admin_pin_hash": hash_pin(pin)})
+        settings = replace(settings, admin_pin_hash=hash_pin(pin))
         source = "a PIN hashed here"
     else:
         source = "the PIN of the settings file's admin_pin_hash"
-    settings = settings.model_copy(
-        update={"mode": "kiosk", "log_dir": work / "logs", "usage_file": work / "usage.json"}
+    settings = replace(
+        settings, mode="kiosk", log_dir=work / "logs", usage_file=work / "usage.json"
     )
     quits: list[bool] = []
     clock = _StepClock()

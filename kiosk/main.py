@@ -121,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return hash_pin_command(prog="kiosk")
     if args.version:
-        from kiosk.rules import DataFileError
+        from kiosk.datafile import DataFileError
 
         try:
             print(version_text(args.resources))
@@ -132,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from kiosk.rules import DataFileError
+    from kiosk.datafile import DataFileError
     from kiosk.settings import load_settings, salvage_settings
 
     checking = args.smoke or args.self_test
@@ -239,7 +239,7 @@ def _suspend(service: KioskService, problem: Exception, settings: Any, args: Any
     bundle are tried again on a timer, and the kiosk serves once they load."""
     from kiosk import resources
     from kiosk.app import load_bundle
-    from kiosk.rules import DataFileError
+    from kiosk.datafile import DataFileError
     from kiosk.settings import load_settings
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.ops.out_of_service import out_of_service_texts

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from kiosk.rules.loader import DataFileError
+from kiosk.datafile import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.ops.install import Operations, OpsHooks
 from kiosk.ui.ops.out_of_service import Loader, OutOfService

@@ -11,6 +11,7 @@ import string
 import tomllib
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -68,7 +69,7 @@ def strings_in(value: object) -> Iterator[str]:
 def test_every_section_loads(section: str) -> None:
     path = resources.text_dir() / DEFAULT_LANGUAGE / f"{section}.toml"
     model = validate_file(path, SECTIONS[section])
-    assert all(text.strip() for text in strings_in(model.model_dump())), section
+    assert all(text.strip() for text in strings_in(asdict(model))), section
 
 
 def test_the_whole_catalogue_loads(catalogue: Texts) -> None:
@@ -83,7 +84,7 @@ def test_placeholders_are_named(catalogue: Texts) -> None:
     """``{amount}``, never ``{}`` or ``{0}``: a translator must see what goes where."""
     bad = [
         text
-        for text in strings_in(catalogue.model_dump())
+        for text in strings_in(asdict(catalogue))
         for _, name, _, _ in string.Formatter().parse(text)
         if name is not None and not name.isidentifier()
     ]
@@ -398,7 +399,7 @@ def test_the_glyph_check_can_fail(raw_font: QRawFont) -> None:
 
 
 def test_catalogue_characters_are_in_the_font(raw_font: QRawFont, catalogue: Texts) -> None:
-    assert missing_glyphs(raw_font, strings_in(catalogue.model_dump())) == []
+    assert missing_glyphs(raw_font, strings_in(asdict(catalogue))) == []
 
 
 def test_rules_data_characters_are_in_the_font(raw_font: QRawFont) -> None:

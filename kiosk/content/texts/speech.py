@@ -3,7 +3,9 @@ without separators, no symbols a speech engine would read out), and the spoken f
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from typing import Annotated
+
+from annotated_types import Len
 
 from kiosk.content.texts._base import Section
 
@@ -17,7 +19,7 @@ class SpeechTexts(Section):
     years_only: str
     months_only: str
     year_month: str  # {year} {month_name}
-    month_names: tuple[str, ...]
+    month_names: Annotated[tuple[str, ...], Len(12, 12)]  # January first
     retirement_future: str
     retirement_reached: str
     eligibility_unknown: str
@@ -28,12 +30,5 @@ class SpeechTexts(Section):
     pension: str
     pension_made_up: str
     compare: str
-
-    @field_validator("month_names")
-    @classmethod
-    def _twelve(cls, names: tuple[str, ...]) -> tuple[str, ...]:
-        if len(names) != 12:
-            raise ValueError("twelve month names, January first")
-        return names
 
     when: str  # {age} {month}, as said

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from kiosk import __version__, resources
+from kiosk.datafile import DataFileError
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import usage as events
 from kiosk.ops.logs import last_lines, log_failures
 from kiosk.ops.usage import UsageCounter
-from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
@@ -221,7 +221,7 @@ class Operations(QObject):
             for c in checks
         ]
         check_lines.append(ops.check_font_coverage.format(count=missing))
-        event_names = ops.usage_events.model_dump()
+        event_names = asdict(ops.usage_events)
         counts = self.usage.counts()
         usage_lines = [
             ops.usage_line.format(name=event_names.get(event, event), count=count)
