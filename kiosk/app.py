@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from kiosk import resources
-from kiosk.bundle import Bundle, validate_bundle
+from kiosk.bundle import Bundle, open_bundle
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from kiosk.journeys import JOURNEYS, JourneySpec, load
 from kiosk.ops.cups import cups_spooler
@@ -33,17 +33,24 @@ from kiosk.ui.theme import Preset, Theme
 __all__ = ["Bundle", "Kiosk", "build_kiosk", "build_main_window", "load_bundle", "rules_note"]
 
 
-def load_bundle(root: Path | None = None, *, journeys: Sequence[JourneySpec] = JOURNEYS) -> Bundle:
-    """:func:`~kiosk.bundle.validate_bundle`, then the fonts registered with Qt (needs a
-    QApplication); raises DataFileError naming the file and field."""
-    bundle = validate_bundle(root, journeys=journeys)
+def load_bundle(
+    root: Path | None = None,
+    *,
+    journeys: Sequence[JourneySpec] = JOURNEYS,
+    cache: Path | None = None,
+) -> Bundle:
+    """:func:`~kiosk.bundle.validate_bundle` (with ``cache``, a folder: from the snapshot an
+    earlier start left there if nothing changed, :func:`~kiosk.bundle.open_bundle`), then the
+    fonts registered with Qt (needs a QApplication); raises DataFileError naming the file and
+    field."""
+    bundle = open_bundle(root, cache=cache, journeys=journeys)
     return bundle.with_font(register_fonts(resources.fonts_dir(bundle.root)))
 
 
 def rules_note(bundle: Bundle, texts: Texts | None = None) -> str:
     """The footer's line: the legal basis and the date of the parameters."""
     texts = texts or bundle.texts
-    return texts.common.rules_footer.format(date=bundle.rules.updated.isoformat())
+    return texts.common.rules_footer.format(date=bundle.rules_updated.isoformat())
 
 
 @dataclass

@@ -114,6 +114,14 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return {"mode": args.mode} if args.mode else {}
 
 
+def _cache(args: argparse.Namespace) -> Path | None:
+    """Where the snapshot of the validated bundle is kept: the cache folder, except for the
+    self-test, which validates every file as ``kiosk-calc check`` does."""
+    from kiosk.settings import default_cache_dir
+
+    return None if args.self_test else default_cache_dir()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.hash_pin:
@@ -138,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     checking = args.smoke or args.self_test
     settings_problem: DataFileError | None = None
     try:
-        settings = load_settings(args.config, overrides=_overrides(args))
+        settings = load_settings(args.config, overrides=_overrides(args), cache=_cache(args))
     except DataFileError as exc:
         settings_problem = exc
         # a hall terminal shows 暂停服务 with what can be read; anything else stops here
@@ -161,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = settings_problem
     if problem is None:
         try:
-            bundle = load_bundle(args.resources)
+            bundle = load_bundle(args.resources, cache=_cache(args))
         except DataFileError as exc:
             problem = exc
     if problem is None and bundle is not None:  # the settings' hall texts the font must draw
@@ -169,7 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.settings import default_config_path, settings_font_problems
 
         drawn = settings_font_problems(
-            settings, args.config or default_config_path(), resources.fonts_dir(bundle.root)
+            settings,
+            args.config or default_config_path(),
+            resources.fonts_dir(bundle.root),
+            cache=_cache(args),
         )
         problem = drawn[0] if drawn else None
     if problem is not None and (checking or settings.mode != "kiosk"):
@@ -254,7 +265,8 @@ def _suspend(service: KioskService, problem: Exception, settings: Any, args: Any
             continue
 
     def load() -> tuple[Any, Any]:
-        return load_settings(args.config, overrides=_overrides(args)), load_bundle(args.resources)
+        settings = load_settings(args.config, overrides=_overrides(args))
+        return settings, load_bundle(args.resources, cache=_cache(args))
 
     assert isinstance(problem, DataFileError)
     service.suspend(

@@ -18,19 +18,33 @@ No Qt here: the settings are plain data, used by ``main()`` and by ``kiosk.ops``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
 from annotated_types import Ge, Le, MaxLen, MinLen
 
-from kiosk.datafile import DataFileError, FieldError, read_toml, validate, validate_data
+from kiosk import snapshot
+from kiosk.datafile import (
+    MAX_FILE_BYTES,
+    DataFileError,
+    FieldError,
+    parse_toml,
+    read_data_file,
+    read_toml,
+    validate,
+    validate_data,
+)
 
 APP_DIR_NAME = "weihai-si-kiosk"
 SETTINGS_FILE_NAME = "settings.toml"
+SETTINGS_SNAPSHOT = "settings.snapshot"
+HALL_TEXT_SNAPSHOT = "hall-text.snapshot"
 
 Mode = Literal["kiosk", "windowed", "demo"]
 Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
@@ -190,22 +204,42 @@ def validate_settings(values: Mapping[str, Any]) -> KioskSettings:
     return validate(KioskSettings, _upgraded(values))
 
 
-def settings_font_problems(settings: KioskSettings, path: Path, fonts: Path) -> list[DataFileError]:
+def settings_font_problems(
+    settings: KioskSettings, path: Path, fonts: Path, *, cache: Path | None = None
+) -> list[DataFileError]:
     """The settings' text shown on screen (service hours and desk) that has a character one of
-    the bundled fonts in ``fonts`` cannot draw: one problem per field, naming ``path``."""
+    the bundled fonts in ``fonts`` cannot draw: one problem per field, naming ``path``.
+
+    ``cache``: a folder where a texts-drawn result is kept (:mod:`kiosk.snapshot`), so the fonts'
+    character maps are not parsed again at the next start with the same texts and fonts."""
     shown = {"service_hours": settings.service_hours, "service_desk": settings.service_desk}
     if not any(shown.values()):
         return []
+    key: dict[str, Any] | None = None
+    if cache is not None:
+        try:
+            key = {
+                "program": snapshot.program_stamp(),
+                "fonts": snapshot.file_stamps(fonts),
+                "texts": list(shown.values()),
+            }
+            snapshot.read(cache / HALL_TEXT_SNAPSHOT, key)
+            return []  # these texts, these fonts: drawn
+        except (OSError, snapshot.SnapshotError):
+            pass
     from kiosk.content.glyphs import FONT_FILES, font_characters, missing_characters
 
     characters = frozenset.intersection(*(font_characters(fonts / name) for name in FONT_FILES))
     problems = []
-    for key, text in shown.items():
+    for name, text in shown.items():
         missing = missing_characters(characters, [text]) if text else []
         if missing:
             problems.append(
-                DataFileError(path, key, f"the bundled font cannot draw {''.join(missing)!r}")
+                DataFileError(path, name, f"the bundled font cannot draw {''.join(missing)!r}")
             )
+    if not problems and cache is not None and key is not None:
+        with contextlib.suppress(OSError):
+            snapshot.write(cache / HALL_TEXT_SNAPSHOT, key, [])
     return problems
 
 
@@ -237,7 +271,23 @@ def default_state_dir(env: Mapping[str, str] | None = None, platform: str | None
     return _app_dir(env, platform, kind="state")
 
 
-def _app_dir(env: Mapping[str, str], platform: str, *, kind: Literal["config", "state"]) -> Path:
+def default_cache_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """Where the snapshots of the validated bundle and settings go (:mod:`kiosk.snapshot`;
+    anything there may be deleted): ``$XDG_CACHE_HOME/weihai-si-kiosk`` (else
+    ``~/.cache/...``); Windows ``%LOCALAPPDATA%\\weihai-si-kiosk\\cache``; macOS
+    ``~/Library/Caches/weihai-si-kiosk``."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if platform.startswith("win"):
+        return _app_dir(env, platform, kind="state") / "cache"
+    if platform == "darwin":
+        return _home(env) / "Library" / "Caches" / APP_DIR_NAME
+    return _app_dir(env, platform, kind="cache")
+
+
+def _app_dir(
+    env: Mapping[str, str], platform: str, *, kind: Literal["config", "state", "cache"]
+) -> Path:
     if platform.startswith("win"):
         variable = "APPDATA" if kind == "config" else "LOCALAPPDATA"
         base = env.get(variable)
@@ -247,11 +297,11 @@ def _app_dir(env: Mapping[str, str], platform: str, *, kind: Literal["config", "
         return _home(env) / "AppData" / folder / APP_DIR_NAME
     if platform == "darwin":
         return _home(env) / "Library" / "Application Support" / APP_DIR_NAME
-    variable, fallback = (
-        ("XDG_CONFIG_HOME", (".config",))
-        if kind == "config"
-        else ("XDG_STATE_HOME", (".local", "state"))
-    )
+    variable, fallback = {
+        "config": ("XDG_CONFIG_HOME", (".config",)),
+        "state": ("XDG_STATE_HOME", (".local", "state")),
+        "cache": ("XDG_CACHE_HOME", (".cache",)),
+    }[kind]
     base = env.get(variable)
     # the XDG spec: a relative path is invalid and must be ignored
     if base and Path(base).is_absolute():
@@ -267,25 +317,57 @@ def load_settings(
     *,
     overrides: Mapping[str, Any] | None = None,
     env: Mapping[str, str] | None = None,
+    cache: Path | None = None,
 ) -> KioskSettings:
     """Settings from ``path`` (must exist) or the default file (may be missing), then ``overrides``
-    (command-line flags) on top. Raises :class:`DataFileError` naming the file and the key."""
+    (command-line flags, each a valid value of its setting) on top. Raises
+    :class:`DataFileError` naming the file and the key.
+
+    ``cache``: a folder where a snapshot of the validated file is kept (:mod:`kiosk.snapshot`);
+    while the file and the program stay the same, the next start reads it without pydantic."""
     source = path if path is not None else default_config_path(env)
-    values: dict[str, Any] = {}
-    if path is not None or os.path.lexists(source):
-        values = read_toml(source)
-    if not values and all(name in SETTING_NAMES for name in overrides or {}):
-        return KioskSettings(**(overrides or {}))  # nothing read, flags only: no pydantic
+    flags = dict(overrides or {})
+    if path is None and not os.path.lexists(source):
+        return KioskSettings(**flags)  # no file: the defaults and the flags, no pydantic
+    data = read_data_file(source, limit=MAX_FILE_BYTES)
+    key = _snapshot_key(source, data) if cache is not None else None
+    if cache is not None and key is not None:
+        try:
+            parts, _extra = snapshot.read(cache / SETTINGS_SNAPSHOT, key)
+            settings = snapshot.loads(parts[0])
+            if isinstance(settings, KioskSettings):
+                return _with_flags(settings, flags)
+        except snapshot.SnapshotError:
+            pass
+    values = parse_toml(source, data)
     try:
         settings = validate_data(source, KioskSettings, _upgraded(values))
     except FieldError as exc:  # the legacy contrast preset, misused
         raise DataFileError(source, exc.field, str(exc)) from None
-    if not overrides:
+    if cache is not None and key is not None:
+        with contextlib.suppress(OSError):  # no cache folder: validated at every start
+            snapshot.write(cache / SETTINGS_SNAPSHOT, key, [snapshot.dumps(settings)])
+    if not flags:
         return settings
     try:
-        return validate_settings({**values, **overrides})
+        return validate_settings({**values, **flags})
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise DataFileError(source, ", ".join(overrides), str(exc)) from None
+        raise DataFileError(source, ", ".join(flags), str(exc)) from None
+
+
+def _with_flags(settings: KioskSettings, flags: Mapping[str, Any]) -> KioskSettings:
+    """``settings`` with the flags on top (made anew, and checked again, only if they differ)."""
+    if all(getattr(settings, name) == value for name, value in flags.items()):
+        return settings
+    return dataclasses.replace(settings, **flags)
+
+
+def _snapshot_key(source: Path, data: bytes) -> dict[str, Any]:
+    return {
+        "program": snapshot.program_stamp(),
+        "file": str(source.resolve()),
+        "content": [len(data), zlib.crc32(data)],
+    }
 
 
 def salvage_settings(
@@ -323,6 +405,7 @@ __all__ = [
     "Corner",
     "KioskSettings",
     "Mode",
+    "default_cache_dir",
     "default_config_path",
     "default_state_dir",
     "load_settings",
