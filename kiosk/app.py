@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
@@ -17,7 +17,6 @@ from kiosk import resources
 from kiosk.bundle import Bundle, open_bundle
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from kiosk.journeys import JOURNEYS, JourneySpec, load
-from kiosk.ops.cups import cups_spooler
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
@@ -25,10 +24,12 @@ from kiosk.ui.main_window import MainWindow, PageBuilder
 from kiosk.ui.navigation import PageId
 from kiosk.ui.ops.install import Operations, OpsHooks, install_operations
 from kiosk.ui.pages.home import HomePage, JourneyTile
-from kiosk.ui.pages.journey import Journey
-from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
+from kiosk.ui.take_away import TakeAway, show_print_dialog
 from kiosk.ui.theme import Preset, Theme
+
+if TYPE_CHECKING:
+    from kiosk.ops.print_jobs import Spooler
 
 __all__ = ["Bundle", "Kiosk", "build_kiosk", "build_main_window", "load_bundle", "rules_note"]
 
@@ -107,12 +108,15 @@ class _Pages:
         return widget
 
     def _journey(self, spec: JourneySpec, texts: Texts) -> QWidget:
+        from kiosk.ui.pages.journey import Journey
+
         page = load(spec.page)(
             texts=texts, rules=self.bundle.rules, today=self.today, session=self.session
         )
         assert isinstance(page, Journey), spec.page
         page.take_away = self.take_away
         page.continue_requested.connect(self._continue)  # a result's button to another journey
+        page.home_requested.connect(self._go_home)  # a result's 首页
         return page
 
     def _faq(self, texts: Texts) -> QWidget:
@@ -127,6 +131,7 @@ class _Pages:
             guide_icon=QIcon(str(icons / "guide.svg")),
             journey_titles={spec.id: spec.tile(texts).title for spec in self.journeys},
         )
+        widget.home_requested.connect(self._go_home)
         widget.journey_requested.connect(self._show)  # an answer's 去测算 button
         widget.guide_requested.connect(lambda: self._show(PageId.GUIDE))
         widget.entry_opened.connect(lambda _entry: self.usage.count(FAQ_OPENED))
@@ -146,8 +151,14 @@ class _Pages:
         assert self.window is not None
         self.window.show_page(page)
 
+    def _go_home(self) -> None:
+        assert self.window is not None
+        self.window.go_home()
+
     def _continue(self, page: str) -> None:
         """Start ``page``'s journey afresh from what this visit's answers already say."""
+        from kiosk.ui.pages.journey import Journey
+
         assert self.window is not None
         target = self.window.page(page)
         if isinstance(target, Journey):
@@ -215,6 +226,13 @@ def build_main_window(bundle: Bundle, **options: Any) -> MainWindow:
     return build_kiosk(bundle, **options).window
 
 
+def cups_spooler() -> Spooler | None:
+    """The terminal's CUPS, when first printed to (its library is not loaded at start-up)."""
+    from kiosk.ops.cups import cups_spooler as find
+
+    return find()
+
+
 def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: str) -> TakeAway:
     """打印 on a hall terminal (straight to the default printer, no dialog) and for the clerk
     (with the print dialog), followed through CUPS where there is CUPS; 保存PDF for the clerk and
@@ -229,7 +247,7 @@ def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: 
         printing_enabled=mode != "demo",
         save_pdf_enabled=mode != "kiosk",
         print_dialog=show_print_dialog if mode == "windowed" else None,
-        spooler=cups_spooler() if mode != "demo" else None,  # None without CUPS (Windows)
+        find_spooler=cups_spooler if mode != "demo" else None,  # None without CUPS (Windows)
         print_limit_s=settings.print_timeout_s,
         service_window=settings.service_window,
     )

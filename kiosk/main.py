@@ -200,13 +200,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             hall=HallInfo(settings.service_hours, settings.service_desk),
         )
 
-    from kiosk.ops.logs import setup_logging
     from kiosk.service import KioskService
     from kiosk.ui.ops.install import OpsHooks
 
-    log_file = None if checking else setup_logging(settings.resolved_log_dir())
+    log_file = None
+    if not checking:
+        from kiosk.ops.logs import setup_logging
+
+        log_file = setup_logging(settings.resolved_log_dir())
     service = KioskService(  # from here SIGTERM and SIGHUP stop it cleanly
-        hooks=OpsHooks(log_file=log_file), size=args.size, fullscreen=args.fullscreen, parent=app
+        hooks=OpsHooks(log_file=log_file, watch_after_paint=True),
+        size=args.size,
+        fullscreen=args.fullscreen,
+        parent=app,
     )
     log.info("kiosk %s starting, mode %s", __version__, settings.mode)
     if bundle is not None:

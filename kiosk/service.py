@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QWidget
 from kiosk.datafile import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.ops.install import Operations, OpsHooks
-from kiosk.ui.ops.out_of_service import Loader, OutOfService
 from kiosk.ui.ops.stop_signals import StopSignals
 
 if TYPE_CHECKING:
     from kiosk.bundle import Bundle
     from kiosk.content.texts import Texts
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.ops.out_of_service import Loader, OutOfService
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +94,8 @@ class KioskService(QObject):
     ) -> OutOfService:
         """暂停服务 until ``load`` succeeds, then :meth:`serve` what it loaded. ``font_family``:
         the bundled font if it could be registered, else empty (Qt's default)."""
+        from kiosk.ui.ops.out_of_service import OutOfService
+
         controller = OutOfService(
             problem=problem,
             settings=settings,

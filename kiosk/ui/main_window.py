@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout,
 from kiosk.content.texts import Texts
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
-from kiosk.ui.navigation import PageId
-from kiosk.ui.pages.journey import Journey
+from kiosk.ui.navigation import PageId, Steps
 from kiosk.ui.theme import Preset, Theme, stylesheet
 
 # the calculations: their screens carry the footer's line on the basis of their figures
@@ -32,6 +31,7 @@ PageFactory = Callable[[str], tuple[Texts, PageBuilders, str]]
 
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
+    first_painted = Signal()  # once, as the window first paints
     page_built = Signal(str, QWidget)  # a page has just been built and added to the stack
     pages_replaced = Signal()  # after a language switch: the pages are another language's
 
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._builders: dict[str, PageBuilder] = dict(pages)
         self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
         self._styled: tuple[Preset, Theme] | None = None
+        self._painted = False
         self._build_timer = QTimer(self, singleShot=True, interval=0)
         self._build_timer.timeout.connect(self._build_next)
         self.language = texts.language
@@ -120,13 +121,18 @@ class MainWindow(QMainWindow):
             widget = self._builders.pop(page)()
             self._built[page] = widget
             self.stack.addWidget(widget)
-            if isinstance(widget, Journey):
-                widget.home_requested.connect(self.go_home)
             self.page_built.emit(page, widget)
         return widget
 
+    def painted(self) -> bool:
+        """Whether the window has painted (and :attr:`first_painted` has been emitted)."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
         if self._builders and not self._build_timer.isActive():
             self._build_timer.start()  # the first paint is on screen: build the rest
 
@@ -153,7 +159,7 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         """返回: one step back inside a journey; from its first question, home (answers cleared)."""
         widget = self._built[self.current_page()]
-        if isinstance(widget, Journey) and widget.go_back():
+        if isinstance(widget, Steps) and widget.go_back():
             return
         self.go_home()
 
@@ -166,7 +172,7 @@ class MainWindow(QMainWindow):
         """Every journey's answers, in every language's pages, cleared."""
         for page_set in self._sets.values():
             for widget in page_set.built.values():
-                if isinstance(widget, Journey):
+                if isinstance(widget, Steps):
                     widget.reset()
 
     def set_preset(self, preset: Preset) -> None:

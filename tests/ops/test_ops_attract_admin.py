@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops.pin import hash_pin
 from kiosk.ui.navigation import PageId
-from kiosk.ui.ops.admin import CORNER_PX
+from kiosk.ui.ops.gate import CORNER_PX
 
 WAIT_MS = 3000
 

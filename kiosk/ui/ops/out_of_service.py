@@ -22,7 +22,8 @@ from kiosk.content.texts.ops import OUT_OF_SERVICE_FALLBACK
 from kiosk.datafile import DataFileError
 from kiosk.ops.logs import last_lines, log_failures
 from kiosk.settings import KioskSettings
-from kiosk.ui.ops.admin import AdminGate, AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
+from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
+from kiosk.ui.ops.gate import AdminGate
 from kiosk.ui.ops.install import OpsHooks
 from kiosk.ui.ops.lockdown import Lockdown
 from kiosk.ui.out_of_service import OutOfServicePage
