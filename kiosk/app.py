@@ -4,12 +4,14 @@ the end-to-end tests all use it."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -66,8 +68,9 @@ class Kiosk:
 
 class _Pages:
     """Builds each page of one language, wired to the window (at start and on a switch). The
-    window builds home at once and the rest after its first paint; each page's module is imported
-    by its builder then, not at start-up."""
+    window builds home at once and each other page when it is first shown; what the pages are
+    made of (the bundle's validated models, each page's module) is loaded after the first paint,
+    one piece per turn of the event loop (:meth:`prepare`), so a first open only builds."""
 
     def __init__(
         self,
@@ -94,6 +97,19 @@ class _Pages:
         builders[PageId.FAQ] = lambda: self._faq(texts)
         builders[PageId.GUIDE] = lambda: self._guide(texts)
         return texts, builders, rules_note(self.bundle, texts)
+
+    def prepare(self) -> None:
+        """Load, one per turn of the event loop, what the pages not built yet are made of."""
+        steps: list[Callable[[], object]] = [self.bundle.validated.get]
+        steps += [lambda spec=spec: load(spec.page) for spec in self.journeys]  # type: ignore[misc]
+        steps.append(lambda: importlib.import_module("kiosk.ui.pages.faq"))
+
+        def next_step() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+
+        QTimer.singleShot(0, next_step)
 
     # pages ------------------------------------------------------------------------------------
 
@@ -209,6 +225,7 @@ def build_kiosk(
         calculations=[spec.id for spec in journeys],
     )
     pages.window = window
+    window.first_painted.connect(pages.prepare)
     window.set_page_factory(pages, default_language=default_language)
     window.page_changed.connect(lambda page: pages.session.clear() if page == PageId.HOME else None)
     take_away.setParent(window)

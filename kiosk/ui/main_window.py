@@ -1,9 +1,8 @@
 """The main window: header, one page at a time, footer. Knows pages only by name: a
 :class:`PageId` or a journey's id.
 
-Pages are built on demand: the home page at once, every other page one per turn of the event loop
-once the window has first painted (so the first paint is not kept waiting for screens nobody has
-asked for yet), or straight away when it is shown or :attr:`MainWindow.pages` is read.
+Pages are built on demand: the home page at once, every other page when it is first shown (or
+:attr:`MainWindow.pages` is read), so a visit holds only the screens it opened.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -55,8 +54,6 @@ class MainWindow(QMainWindow):
         self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
         self._styled: tuple[Preset, Theme] | None = None
         self._painted = False
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
-        self._build_timer.timeout.connect(self._build_next)
         self.language = texts.language
         self._default_language = texts.language
         self._page_factory: PageFactory | None = None
@@ -133,16 +130,6 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-        if self._builders and not self._build_timer.isActive():
-            self._build_timer.start()  # the first paint is on screen: build the rest
-
-    def _build_next(self) -> None:
-        """Build one waiting page, then let the event loop run (a touch is never kept waiting
-        for more than one page) before the next."""
-        if self._builders:
-            self.page(next(iter(self._builders)))
-        if self._builders:
-            self._build_timer.start()
 
     # public API -------------------------------------------------------------------------------
 
@@ -242,8 +229,6 @@ class MainWindow(QMainWindow):
         self.appearance.retitle(texts)
         self.pages_replaced.emit()
         self.show_page(PageId.HOME)
-        if self._builders:
-            self._build_timer.start()
 
 
 def apply_theme(window: QWidget, preset: Preset, theme: Theme, font_family: str) -> None:
