@@ -9,6 +9,7 @@ first screen without it. Qt-free.
 from __future__ import annotations
 
 import tomllib
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -23,15 +24,49 @@ MAX_FILE_BYTES = 1024 * 1024  # far above any bundled file (the largest is about
 EXTRA_KEY = "Extra inputs are not permitted"  # pydantic's words for an unknown key in a model
 
 
-class DataFileError(Exception):
-    """A bundled data file (or the settings file) is missing, unreadable or invalid."""
+class FileProblem(StrEnum):
+    """Why a data file was refused."""
 
-    def __init__(self, path: Path, field: str, problem: str) -> None:
+    MISSING = "missing"
+    NOT_REGULAR = "not_regular"  # a folder, a FIFO, a device, a link to nothing
+    TOO_LARGE = "too_large"
+    UNREADABLE = "unreadable"
+    NOT_UTF8 = "not_utf8"
+    NOT_TOML = "not_toml"
+    INVALID = "invalid"  # read, but its content is refused (a field, a placeholder, a font)
+
+
+PROBLEM_WORDS = {
+    FileProblem.MISSING: "file is missing",
+    FileProblem.NOT_REGULAR: "not a regular file",
+    FileProblem.TOO_LARGE: "file is too large",
+    FileProblem.UNREADABLE: "cannot be read",
+    FileProblem.NOT_UTF8: "not UTF-8 text",
+    FileProblem.NOT_TOML: "not valid TOML",
+}
+"""How the log and the operator read each code that has no detail of its own."""
+
+
+class DataFileError(Exception):
+    """A bundled data file (or the settings file) is missing, unreadable or invalid: ``path``,
+    the ``field`` (empty for the whole file), the ``problem`` in the operator's words (English,
+    as the validator's own messages are) and its ``code``."""
+
+    def __init__(
+        self, path: Path, field: str, problem: str, code: FileProblem = FileProblem.INVALID
+    ) -> None:
         self.path = path
         self.field = field
         self.problem = problem
+        self.code = code
         where = f"{path}: {field}" if field else str(path)
         super().__init__(f"{where}: {problem}")
+
+    @classmethod
+    def of(cls, path: Path, code: FileProblem, detail: str = "") -> DataFileError:
+        """The whole file refused for ``code``, with an optional ``detail`` after its words."""
+        words = PROBLEM_WORDS[code]
+        return cls(path, "", f"{words}: {detail}" if detail else words, code)
 
 
 class FieldError(ValueError):
@@ -76,15 +111,15 @@ def check_data_file(path: Path) -> None:
 def file_error(path: Path, exc: OSError) -> DataFileError:
     """The :class:`DataFileError` for an OSError met reading ``path``, in words."""
     if isinstance(exc, FileNotFoundError):
-        return DataFileError(path, "", "file is missing (文件不存在)")
+        return DataFileError.of(path, FileProblem.MISSING)
     if isinstance(exc, NotRegularFile):
-        return DataFileError(path, "", exc.strerror or "not a regular file")
+        return DataFileError.of(path, FileProblem.NOT_REGULAR, exc.kind)
     if isinstance(exc, FileTooLarge):
         limit = exc.limit
         shown = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
-        return DataFileError(path, "", f"file is too large (文件过大): over {shown}")
+        return DataFileError.of(path, FileProblem.TOO_LARGE, f"over {shown}")
     reason = exc.strerror or type(exc).__name__
-    return DataFileError(path, "", f"cannot be read (无法读取): {reason}")
+    return DataFileError.of(path, FileProblem.UNREADABLE, reason)
 
 
 def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
@@ -93,11 +128,11 @@ def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         return tomllib.loads(data.decode("utf-8-sig"))  # a BOM (Windows Notepad) is fine
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise DataFileError(path, "", f"not UTF-8 text (不是UTF-8编码): line {line}") from None
+        raise DataFileError.of(path, FileProblem.NOT_UTF8, f"line {line}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, "", f"not valid TOML (格式错误): {exc}") from None
+        raise DataFileError.of(path, FileProblem.NOT_TOML, str(exc)) from None
     except RecursionError:
-        raise DataFileError(path, "", "not valid TOML (格式错误): nested too deeply") from None
+        raise DataFileError.of(path, FileProblem.NOT_TOML, "nested too deeply") from None
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kiosk.bundle import Bundle
     from kiosk.content.texts import Texts
     from kiosk.ui.main_window import MainWindow
+    from kiosk.ui.ops.lockdown import FullscreenKeeper
     from kiosk.ui.ops.out_of_service import Loader, OutOfService
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ class KioskService(QObject):
         self.window: MainWindow | None = None
         self.operations: Operations | None = None
         self.out_of_service: OutOfService | None = None
-        self._keeper: QObject | None = None
+        self._keeper: FullscreenKeeper | None = None
         self.stop_signals = StopSignals(self)
         self.stop_signals.received.connect(self.stop)
 
@@ -124,6 +125,8 @@ class KioskService(QObject):
     def stop(self, reason: str) -> None:
         """SIGTERM / SIGHUP: close what shows (lockdown lifted) and quit the event loop."""
         log.info("%s received: stopping", reason)
+        if self._keeper is not None:
+            self._keeper.release()
         if self.operations is not None and self.operations.lockdown is not None:
             self.operations.lockdown.allow_close()
         if self.out_of_service is not None:

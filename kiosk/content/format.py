@@ -13,6 +13,7 @@ from kiosk.rules import (
     Age,
     Amount,
     Duration,
+    ErrorCode,
     InputError,
     Number,
     Percent,
@@ -131,6 +132,8 @@ def error_text(texts: Texts, error: InputError, *, field: str | None = None) -> 
         else:
             values[name] = value_text(texts.common, value)
     template: str = getattr(texts.errors, error.code.value)
+    if error.code is ErrorCode.OUT_OF_RANGE and values.get("low") == values.get("high"):
+        template = texts.errors.out_of_range_one  # 只能是X, never 应在X到X之间
     return template.format_map(_Missing(values))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kiosk.content.texts import Texts
     from kiosk.present import Presentation
-    from kiosk.rules import RulesData
+    from kiosk.rules import Basis, RulesData, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +30,22 @@ class CliRun:
 
     fields: dict[str, Any]
     presentation: Presentation
+
+    @classmethod
+    def of(
+        cls,
+        fields: dict[str, Any],
+        steps: Iterable[Step],
+        legal_basis: Iterable[Basis],
+        presentation: Presentation,
+    ) -> CliRun:
+        """``fields``, then the steps (their typed values) and the documents the result rests
+        on (a comparison's assumptions are in its presentation: no steps of its own)."""
+        explained: dict[str, Any] = {"steps": [step.as_json() for step in steps]}
+        if not explained["steps"]:
+            del explained["steps"]
+        explained["legal_basis"] = [basis.title for basis in legal_basis]
+        return cls(fields | explained, presentation)
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,3 +62,21 @@ def yes_no(text: str) -> bool:
 
 def add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=iso_date, help="测算日期 YYYY-MM-DD（默认今天）")
+
+
+def add_paid_so_far(parser: argparse.ArgumentParser) -> None:
+    """What the pension and its comparison take about the contributions so far: 累计 and 建账前
+    months, 平均缴费指数 and (optional: estimated without it) the 个人账户储存额."""
+    parser.add_argument(
+        "--contribution-months",
+        type=non_negative_int,
+        required=True,
+        help="到目前为止累计缴费月数（含视同），此后按每月连续缴费估算（只给计发基数时为全部）",
+    )
+    parser.add_argument("--pre-account-months", type=non_negative_int, required=True)
+    parser.add_argument("--index", type=decimal, required=True, help="平均缴费指数")
+    parser.add_argument(
+        "--account-balance",
+        type=decimal,
+        help="目前的个人账户储存额（元；有出生年月时可省略，按估算）",
+    )

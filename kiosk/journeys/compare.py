@@ -20,17 +20,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--birth", type=args.year_month, required=True, help="出生年月 YYYY-MM")
     parser.add_argument("--category", choices=[c.value for c in Category], required=True)
-    parser.add_argument(
-        "--contribution-months",
-        type=args.non_negative_int,
-        required=True,
-        help="到目前为止累计缴费月数（含视同），此后按每月连续缴费估算",
-    )
-    parser.add_argument("--pre-account-months", type=args.non_negative_int, required=True)
-    parser.add_argument("--index", type=args.decimal, required=True, help="平均缴费指数")
-    parser.add_argument(
-        "--account-balance", type=args.decimal, help="目前的个人账户储存额（元；省略则估算）"
-    )
+    args.add_paid_so_far(parser)
     args.add_as_of(parser)
 
 
@@ -77,6 +67,5 @@ def run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> 
         "assumptions": list(presentation.steps),
         "provisional": comparison.provisional,
         "life_expectancy": {"years": f"{life.years}", "year": life.year, "source": life.source},
-        "legal_basis": [basis.title for basis in comparison.legal_basis],
     }
-    return CliRun(fields, presentation)
+    return CliRun.of(fields, (), comparison.legal_basis, presentation)

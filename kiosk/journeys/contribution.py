@@ -60,10 +60,8 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
         "period_months": r.period_months,
         "per_payment": money_text(r.per_payment),
         "annual": money_text(r.annual),
-        "steps": [step.as_json() for step in r.steps],
-        "legal_basis": [basis.title for basis in r.legal_basis],
     }
-    return CliRun(fields, present_contribution(r, texts))
+    return CliRun.of(fields, r.steps, r.legal_basis, present_contribution(r, texts))
 
 
 SPEC = JourneySpec(

@@ -24,19 +24,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "--birth", type=args.year_month, help="出生年月 YYYY-MM（与 --category 一起）"
     )
     parser.add_argument("--category", choices=[c.value for c in Category])
-    parser.add_argument("--index", type=args.decimal, required=True, help="平均缴费指数")
-    parser.add_argument(
-        "--contribution-months",
-        type=args.non_negative_int,
-        required=True,
-        help="累计缴费月数（含视同）：有出生年月时为到目前为止的，此后按每月连续缴费估算",
-    )
-    parser.add_argument("--pre-account-months", type=args.non_negative_int, required=True)
-    parser.add_argument(
-        "--account-balance",
-        type=args.decimal,
-        help="个人账户储存额（元；有出生年月时可省略，按估算）",
-    )
+    args.add_paid_so_far(parser)
     parser.add_argument("--retirement-age-months", type=args.non_negative_int, required=True)
     parser.add_argument(
         "--payment-months", type=args.decimal, help="计发月数（默认按退休年龄查表）"
@@ -122,11 +110,7 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
             "account_balance": money_text(e.account_balance),
             "account_balance_estimated": e.account_estimate is not None,
         }
-    fields |= {
-        "steps": [step.as_json() for step in e.all_steps],
-        "legal_basis": [basis.title for basis in e.legal_basis],
-    }
-    return CliRun(fields, present_pension(e, texts))
+    return CliRun.of(fields, e.all_steps, e.legal_basis, present_pension(e, texts))
 
 
 SPEC = JourneySpec(

@@ -71,11 +71,7 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
             "earliest_pension_month": month(result.earliest_pension_month),
             "options": [option.value for option in result.options],
         }
-    fields |= {
-        "steps": [step.as_json() for step in result.steps],
-        "legal_basis": [basis.title for basis in result.legal_basis],
-    }
-    return CliRun(fields, present_retirement(result, texts))
+    return CliRun.of(fields, result.steps, result.legal_basis, present_retirement(result, texts))
 
 
 SPEC = JourneySpec(

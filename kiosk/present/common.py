@@ -1,5 +1,5 @@
-"""Wording every presenter shares: categories, periods, shortfall options, steps, the legal basis
-with its gloss in other languages, and the parameter-year line."""
+"""Wording every presenter shares: categories, periods, shortfall options, kinds of retirement,
+steps, the legal basis with its gloss in other languages, and the parameter-year line."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.rules import Basis, Category, PaymentPeriod, ShortfallOption, Step
+from kiosk.rules import Basis, Category, PaymentPeriod, RetirementKind, ShortfallOption, Step
 
 
 def category_name(texts: Texts, category: Category) -> str:
@@ -37,6 +37,17 @@ def option_text(texts: Texts, option: ShortfallOption) -> str:
         ShortfallOption.TRANSFER: t.option_transfer,
         ShortfallOption.TERMINATE: t.option_terminate,
     }[option]
+
+
+def kind_text(texts: Texts, kind: RetirementKind) -> str:
+    """Early, statutory or late retirement, or retirement once the missing years are paid."""
+    t = texts.pension
+    return {
+        RetirementKind.EARLY: t.kind_early,
+        RetirementKind.STATUTORY: t.kind_statutory,
+        RetirementKind.LATE: t.kind_late,
+        RetirementKind.EXTENDED: t.kind_extended,
+    }[kind]
 
 
 def step_lines(texts: Texts, steps: Iterable[Step]) -> tuple[str, ...]:

@@ -6,23 +6,13 @@ from __future__ import annotations
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.present.common import basis_lines, category_name, step_lines
+from kiosk.present.common import basis_lines, category_name, kind_text, step_lines
 from kiosk.present.model import Bar, Line, Notice, Presentation, Tone
 from kiosk.present.pension import level_text
 from kiosk.rules import RetirementKind
 from kiosk.rules.compare import Comparison, RetirementOption
 
 JOURNEY = "compare"
-
-
-def kind_text(texts: Texts, kind: RetirementKind) -> str:
-    t = texts.pension
-    return {
-        RetirementKind.EARLY: t.kind_early,
-        RetirementKind.STATUTORY: t.kind_statutory,
-        RetirementKind.LATE: t.kind_late,
-        RetirementKind.EXTENDED: t.kind_extended,
-    }[kind]
 
 
 def chart_bars(comparison: Comparison, texts: Texts) -> tuple[Bar, ...]:

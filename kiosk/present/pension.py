@@ -11,12 +11,12 @@ from kiosk.content.texts.pension import LevelText
 from kiosk.present.common import (
     basis_lines,
     category_name,
+    kind_text,
     option_text,
     parameter_line,
     step_lines,
 )
 from kiosk.present.model import Line, Notice, Presentation, Tone
-from kiosk.rules import RetirementKind
 from kiosk.rules.estimate import PensionEstimate
 
 JOURNEY = "pension"
@@ -98,10 +98,16 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
         if estimated
         else m(e.account_balance)
     )
-    years = t.detail_years_value
+
+    def years(months: int, in_years: Decimal) -> str:
+        """``15年6个月（折合15.50年）``."""
+        return t.detail_years_value.format(
+            duration=fmt.duration(common, months), years=f"{in_years:.2f}"
+        )
+
     details = [Line("age", t.detail_age, age_text)]
     if e.kind is not None:
-        details.append(Line("kind", t.detail_kind, _kind(texts, e.kind)))
+        details.append(Line("kind", t.detail_kind, kind_text(texts, e.kind)))
     base_template = t.detail_base_document if choice.document else t.detail_base_value
     details += [
         Line(
@@ -121,19 +127,9 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
         Line(
             "total_years",
             t.detail_total_years,
-            years.format(
-                duration=fmt.duration(common, e.contribution_months),
-                years=f"{r.contribution_years:.2f}",
-            ),
+            years(e.contribution_months, r.contribution_years),
         ),
-        Line(
-            "pre_years",
-            t.detail_pre_years,
-            years.format(
-                duration=fmt.duration(common, e.pre_account_months),
-                years=f"{r.pre_account_years:.2f}",
-            ),
-        ),
+        Line("pre_years", t.detail_pre_years, years(e.pre_account_months, r.pre_account_years)),
         Line("balance", t.detail_balance, balance),
     ]
     if not r.transitional_pension:
@@ -177,16 +173,6 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
         disclaimer=common.disclaimer,
         provisional=r.provisional,
     )
-
-
-def _kind(texts: Texts, kind: RetirementKind) -> str:
-    t = texts.pension
-    return {
-        RetirementKind.EARLY: t.kind_early,
-        RetirementKind.STATUTORY: t.kind_statutory,
-        RetirementKind.LATE: t.kind_late,
-        RetirementKind.EXTENDED: t.kind_extended,
-    }[kind]
 
 
 def _eligibility(e: PensionEstimate, texts: Texts) -> Notice | None:

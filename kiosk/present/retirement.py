@@ -53,7 +53,7 @@ def present_retirement(result: RetirementResult, texts: Texts) -> Presentation:
         Line("delay", t.delay, t.delay_value.format(months=r.delay_months)),
     )
     minimum = fmt.duration(common, r.minimum_contribution_months)
-    notices = [_eligibility(r, texts, minimum)]
+    notices = [eligibility_notice(r, texts)]
     if r.reform_applies:
         notices.append(Notice("flexible", t.flexible_note))
     else:
@@ -162,8 +162,11 @@ def _spoken_eligibility(r: RetirementResult, texts: Texts) -> str:
     )
 
 
-def _eligibility(r: RetirementResult, texts: Texts, minimum: str) -> Notice:
+def eligibility_notice(r: RetirementResult, texts: Texts) -> Notice:
+    """Whether a monthly pension is within reach; short of years, when it can start and what the
+    person can do."""
     t, common = texts.retirement, texts.common
+    minimum = fmt.duration(common, r.minimum_contribution_months)
     if r.contribution_months is None:
         return Notice("eligibility", t.eligibility_unknown.format(minimum=minimum))
     total = fmt.duration(common, r.contribution_months)

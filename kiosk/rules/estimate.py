@@ -32,6 +32,16 @@ class RetirementChoices:
     window: RetirementResult
     first: YearMonth
     last: YearMonth
+    oldest_age_months: (
+        int  # the 计发月数 table's last age: no estimate for a pension starting later
+    )
+
+    @property
+    def estimable(self) -> bool:
+        """A pension can be estimated: it can start by the oldest age of the 计发月数 table. (Not
+        so for someone over that age now, or who can only make up the minimum years after it:
+        the kiosk says so and sends them to the counter.)"""
+        return self.first_age_months <= self.oldest_age_months
 
     @property
     def first_age_months(self) -> int:
@@ -149,14 +159,21 @@ def retirement_choices(
     category: Category,
     contribution_months: int,
     as_of: date,
+    first_insured_before_2011_07: bool | None = None,
 ) -> RetirementChoices:
     """When the person can retire with a pension, having paid ``contribution_months`` so far and
     paying on every month: from the earliest allowed month (the flexible window's start where the
     reform applies and the minimum is met by then, the statutory month before the reform, the
     end of the extension for someone short of years), never before the as-of month, to the end
-    of the flexible window (or that first month, when there is no later choice)."""
+    of the flexible window (or that first month, when there is no later choice).
+    ``first_insured_before_2011_07`` decides whether the lump sum is among the window's options."""
     window = retirement(
-        birth, category, rules.retirement, as_of=as_of, contribution_months=contribution_months
+        birth,
+        category,
+        rules.retirement,
+        as_of=as_of,
+        contribution_months=contribution_months,
+        first_insured_before_2011_07=first_insured_before_2011_07,
     )
     today = YearMonth.of(as_of)
     # paying every month from now on, the minimum (of the statutory year) is met in this month
@@ -165,7 +182,8 @@ def retirement_choices(
     start = window.earliest_flexible_retirement_month or window.statutory_retirement_month
     first = max(start, today, minimum_met)
     last = max(first, window.latest_flexible_retirement_month or first)
-    return RetirementChoices(window, first, last)
+    oldest = max(rules.pension.payment_months.table) * 12
+    return RetirementChoices(window, first, last, oldest)
 
 
 def estimate_pension(
@@ -194,6 +212,14 @@ def estimate_pension(
     )
     window = choices.window
     month = birth.plus_months(retirement_age_months)
+    if not choices.estimable:
+        raise InputError(
+            "retirement_age_months",
+            ErrorCode.PAST_PAYMENT_TABLE,
+            high=Age(choices.oldest_age_months),
+            earliest=Age(choices.first_age_months),
+            month=choices.first,
+        )
     if month not in choices:
         raise InputError(
             "retirement_age_months",

@@ -1,6 +1,9 @@
 """Load and validate resources/rules/*.toml; a broken file stops with its name and the field.
 
-The reading and the error of every data file are :mod:`kiosk.datafile`'s (named here too)."""
+The reading and the error of every data file are :mod:`kiosk.datafile`'s (named here too). A
+refused file carries a :class:`FileProblem` code; its message is worded for the log and the
+operator in English, as the validator's own messages are (the rules speak no citizen's language).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from pydantic import BaseModel
 from kiosk.datafile import (
     MAX_FILE_BYTES,
     DataFileError,
+    FileProblem,
     check_data_file,
     field_path,
     file_error,
@@ -41,6 +45,7 @@ __all__ = [
     "MAX_FILE_BYTES",
     "RULE_FILES",
     "DataFileError",
+    "FileProblem",
     "check_data_file",
     "field_path",
     "file_error",

@@ -65,6 +65,13 @@ class _LegalBasis(_Model):
         return Basis(f"{self.section}.{name}", getattr(self, name))
 
 
+class _DataFile(_Model):
+    """What every rules file starts with: its schema version and the day it was last checked."""
+
+    schema_version: Literal[1]
+    updated: date = Field(description="date the figures in this file were last checked")
+
+
 class _Sourced(_Model):
     status: Status = Field(description="verified / single-source / derived / unverified")
     source: str = Field(min_length=1, description="where the figure comes from")
@@ -185,9 +192,7 @@ class RetirementLegalBasis(_LegalBasis):
     shortfall: str = Field(min_length=1)
 
 
-class RetirementData(_Model):
-    schema_version: Literal[1]
-    updated: date = Field(description="date the figures in this file were last checked")
+class RetirementData(_DataFile):
     legal_basis: RetirementLegalBasis
     category: tuple[ReformCategory, ...] = Field(min_length=1)
     minimum_contribution: MinimumContribution
@@ -254,9 +259,7 @@ class ContributionTiers(_Sourced):
         return percents
 
 
-class ContributionData(_Model):
-    schema_version: Literal[1]
-    updated: date = Field(description="date the figures in this file were last checked")
+class ContributionData(_DataFile):
     legal_basis: ContributionLegalBasis
     tiers: ContributionTiers
     year: tuple[ContributionYear, ...] = Field(min_length=1)
@@ -301,9 +304,7 @@ class RatesLegalBasis(_LegalBasis):
     unemployment: str = Field(min_length=1)
 
 
-class RatesData(_Model):
-    schema_version: Literal[1]
-    updated: date = Field(description="date the figures in this file were last checked")
+class RatesData(_DataFile):
     legal_basis: RatesLegalBasis
     pension: tuple[PensionRates, ...] = Field(min_length=1)
     unemployment: tuple[UnemploymentRates, ...] = Field(min_length=1)
@@ -403,9 +404,7 @@ class PensionLegalBasis(_LegalBasis):
     crediting_rate: str = Field(min_length=1)
 
 
-class PensionData(_Model):
-    schema_version: Literal[1]
-    updated: date = Field(description="date the figures in this file were last checked")
+class PensionData(_DataFile):
     legal_basis: PensionLegalBasis
     transitional: TransitionalRule
     rounding: Rounding

@@ -175,6 +175,8 @@ class ErrorCode(StrEnum):
     EXCEEDS_POSSIBLE = "exceeds_possible"  # more months than the person can have worked (``high``)
     EXCEEDS_TOTAL = "exceeds_total"  # a part larger than its whole (``high``)
     ONE_OF = "one_of"  # give exactly one of two inputs (``other``: the other field)
+    PAST_PAYMENT_TABLE = "past_payment_table"  # a pension first drawn (``month``, at ``earliest``)
+    # past the 计发月数 table's oldest age (``high``): no estimate can be made
 
 
 FIELDS = frozenset(

@@ -16,8 +16,10 @@ class SessionAnswers:
     birth: YearMonth | None = None
     category: Category | None = None
     contribution_months: int | None = None
+    first_insured_before_2011_07: bool | None = None
 
     def clear(self) -> None:
         self.birth = None
         self.category = None
         self.contribution_months = None
+        self.first_insured_before_2011_07 = None

@@ -109,3 +109,15 @@ def test_a_window_that_holds_its_screen_is_left_alone(kiosk_window: Any, qtbot: 
     qtbot.wait(3 * CHECK_MS)
     assert repairs == []
     assert holds(window, keeper)
+
+
+def test_a_released_keeper_lets_the_window_go(kiosk_window: Any, qtbot: Any) -> None:
+    """A stop signal releases the keeper before it closes the window: nothing shows it again
+    while the program ends (the log once had a repair after "SIGHUP received: stopping")."""
+    window, keeper = kiosk_window
+    repaired: list[str] = []
+    keeper.restored.connect(repaired.append)
+    keeper.release()
+    window.showMinimized()
+    qtbot.wait(2 * CHECK_MS + REPAIR_DELAY_MS)
+    assert repaired == [] and window.isMinimized()

@@ -20,6 +20,7 @@ from kiosk.present import (
     present_pension,
     present_retirement,
 )
+from kiosk.present.no_estimate import present_no_estimate
 from kiosk.rules import (
     Category,
     InputError,
@@ -102,6 +103,14 @@ def presentations(rules: RulesData, texts: Texts) -> Iterator[tuple[str, Present
             as_of=AS_OF,
         )
         yield f"pension-{name}", present_pension(estimate, texts)
+    for name, birth, category, total, window in [
+        ("short-past-the-table", YearMonth(1950, 3), Category.FEMALE_50, 60, 7),
+        ("over-the-table", YearMonth(1954, 6), Category.MALE, 240, None),
+    ]:
+        choices = retirement_choices(
+            r, birth=birth, category=category, contribution_months=total, as_of=AS_OF
+        )
+        yield f"no-estimate-{name}", present_no_estimate(choices, texts, service_window=window)
 
 
 def strings(presentation: Presentation) -> Iterator[str]:
@@ -169,6 +178,8 @@ REFUSALS: list[Callable[[RulesData], object]] = [
     lambda r: pension(r.pension, retirement_year=2026, average_index=D(1), contribution_months=200, pre_account_months=0, account_balance=D("100000001"), retirement_age_months=720),
     lambda r: pension(r.pension, pension_base=D(7000), retirement_year=2026, average_index=D(1), contribution_months=200, pre_account_months=0, account_balance=D(0), retirement_age_months=720),
     lambda r: estimate_account_balance(average_index=D(1), account_months=900, retirement_month=YearMonth(2030, 1), contribution=r.contribution, rates=r.rates, pension=r.pension),
+    lambda r: estimate_pension(r, birth=YearMonth(1950, 3), category=Category.FEMALE_50, retirement_age_months=1041, contribution_months=60, pre_account_months=0, average_index=D(1), account_balance=None, as_of=AS_OF),
+    lambda r: estimate_pension(r, birth=YearMonth(1965, 3), category=Category.FEMALE_50, retirement_age_months=700, contribution_months=156, pre_account_months=0, average_index=D(1), account_balance=None, as_of=AS_OF),
 ]  # fmt: skip
 
 

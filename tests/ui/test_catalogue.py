@@ -41,6 +41,7 @@ from kiosk.rules.loader import DataFileError, validate_file
 
 TODAY = date(2026, 11, 29)
 UI_DIR = Path(kiosk.__file__).resolve().parent / "ui"
+RULES_DIR = UI_DIR.parent / "rules"  # the rules speak no language either (issue 15)
 FONT_FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
 CJK = re.compile("[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 
@@ -337,12 +338,13 @@ def ui_files() -> list[Path]:
     return sorted(UI_DIR.rglob("*.py"))
 
 
-def cjk_literals() -> dict[str, set[str]]:
+def cjk_literals(root: Path = UI_DIR) -> dict[str, set[str]]:
+    """Chinese in the string literals (docstrings aside) of every module under ``root``."""
     found: dict[str, set[str]] = {}
-    for path in ui_files():
+    for path in sorted(root.rglob("*.py")):
         for _, text in string_literals(path):
             if CJK.search(text):
-                found.setdefault(path.relative_to(UI_DIR).as_posix(), set()).add(text)
+                found.setdefault(path.relative_to(root).as_posix(), set()).add(text)
     return found
 
 
@@ -364,6 +366,13 @@ def test_the_literal_scan_sees_chinese_and_skips_docstrings(tmp_path: Path) -> N
 
 def test_no_chinese_literal_in_kiosk_ui() -> None:
     assert cjk_literals() == {}
+
+
+def test_no_chinese_literal_in_kiosk_rules() -> None:
+    """Rules results are typed values and codes; the loader's refusals are codes worded for the
+    operator in English (a Chinese word there would reach an English screen or log as it is)."""
+    assert RULES_DIR.is_dir() and any(RULES_DIR.glob("*.py"))
+    assert cjk_literals(RULES_DIR) == {}
 
 
 # every character on screen is in the bundled fonts -------------------------------------------------

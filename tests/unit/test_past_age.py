@@ -15,13 +15,15 @@ import pytest
 
 from kiosk.rules import Category, InputError, RulesData, YearMonth, retirement
 from kiosk.rules.estimate import estimate_pension, retirement_choices
-from kiosk.rules.retirement import RetirementKind
+from kiosk.rules.retirement import RetirementKind, ShortfallOption
+from tests.wording import error_message
 
 MALE, F55, F50 = Category.MALE, Category.FEMALE_55, Category.FEMALE_50
 REFORM = YearMonth(2025, 1)
 ORIGINAL_YEARS = {MALE: 60, F55: 55, F50: 50}
 FIRST_DELAYED = {MALE: YearMonth(1965, 1), F55: YearMonth(1970, 1), F50: YearMonth(1975, 1)}
 STEP_CAP = {MALE: (4, 36), F55: (4, 36), F50: (2, 60)}
+OLDEST_TABLE_AGE = 70  # the last age of the 计发月数 table (rules.md §2.1)
 
 
 def statutory_month(birth: YearMonth, category: Category) -> YearMonth:
@@ -145,6 +147,8 @@ def test_reform_window_and_earliest_pension_month(
         assert choices.last == max(choices.first, result.latest_flexible_retirement_month)
     else:
         assert choices.last == choices.first
+    # the 计发月数 table ends at 70 (rules.md §2.1): a pension starting later cannot be estimated
+    assert choices.estimable == (birth.months_until(choices.first) <= OLDEST_TABLE_AGE * 12)
 
 
 def test_the_choices_start_at_the_flexible_window_when_the_minimum_is_met(
@@ -286,3 +290,106 @@ def test_a_known_balance_is_carried_forward_to_retirement(rules: RulesData) -> N
     assert later.account_balance > first.account_balance >= Decimal(100000)
     wage = max(row.average_wage_monthly for row in rules.contribution.year)
     assert later.account_balance - first.account_balance >= 20 * wage * Decimal("0.08")
+
+
+# --- past the 计发月数 table: no estimate, and why -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("birth", "estimable"),
+    [
+        pytest.param(YearMonth(1956, 12), True, id="70-exactly"),
+        pytest.param(YearMonth(1956, 11), False, id="70-and-a-month"),
+    ],
+)
+def test_a_pension_can_be_estimated_up_to_the_last_age_of_the_table(
+    rules: RulesData, birth: YearMonth, estimable: bool
+) -> None:
+    """A man with 20 years, long past his statutory age: his pension can start this month."""
+    choices = retirement_choices(
+        rules, birth=birth, category=MALE, contribution_months=240, as_of=date(2026, 12, 7)
+    )
+    assert str(choices.first) == "2026-12" and choices.estimable is estimable
+    assert choices.oldest_age_months == OLDEST_TABLE_AGE * 12
+
+
+def test_making_up_the_years_past_the_table_is_refused_saying_when(rules: RulesData) -> None:
+    """原50岁, born 1950-03, 5 years as of 2026-12: 10 years short, made up in 2036-12 at 86岁9个月,
+    past the table: no estimate, at any age asked for; the refusal says when and the table's
+    last age."""
+    choices = retirement_choices(
+        rules,
+        birth=YearMonth(1950, 3),
+        category=F50,
+        contribution_months=60,
+        as_of=date(2026, 12, 7),
+    )
+    assert not choices.estimable and str(choices.first) == "2036-12"
+    assert choices.first == choices.last and choices.first_age_months == 86 * 12 + 9
+    with pytest.raises(InputError) as caught:
+        estimate_pension(
+            rules,
+            birth=YearMonth(1950, 3),
+            category=F50,
+            retirement_age_months=86 * 12 + 9,
+            contribution_months=60,
+            pre_account_months=0,
+            average_index=Decimal("0.6"),
+            account_balance=None,
+            as_of=date(2026, 12, 7),
+        )
+    error = caught.value
+    assert (error.field, error.code.value) == ("retirement_age_months", "past_payment_table")
+    assert error.limits["high"].months == 840  # type: ignore[union-attr]
+    assert error.limits["earliest"].months == 86 * 12 + 9  # type: ignore[union-attr]
+    assert str(error.limits["month"]) == "2036-12"
+
+
+def test_the_window_knows_the_2011_answer(rules: RulesData) -> None:
+    """The lump sum is among the options only for someone insured before 2011-07 (or unknown)."""
+    common = dict(
+        rules=rules, birth=YearMonth(1950, 3), category=F50, contribution_months=60,
+        as_of=date(2026, 12, 7),
+    )  # fmt: skip
+    options = {
+        insured: retirement_choices(first_insured_before_2011_07=insured, **common).window.options  # type: ignore[arg-type]
+        for insured in (True, False, None)
+    }
+    assert ShortfallOption.LUMP_SUM in options[True] and ShortfallOption.LUMP_SUM in options[None]
+    assert ShortfallOption.LUMP_SUM not in options[False]
+    assert ShortfallOption.TRANSFER in options[False]
+
+
+def test_a_range_of_one_value_reads_as_that_value(rules: RulesData) -> None:
+    """原50岁, born 1965-03, 13 years: only 2028-12 (63岁9个月) is possible; asking for another
+    age says that age, not 应在63岁9个月到63岁9个月之间."""
+    with pytest.raises(InputError) as caught:
+        estimate_pension(
+            rules,
+            birth=YearMonth(1965, 3),
+            category=F50,
+            retirement_age_months=64 * 12,
+            contribution_months=156,
+            pre_account_months=0,
+            average_index=Decimal("0.6"),
+            account_balance=None,
+            as_of=date(2026, 12, 7),
+        )
+    assert error_message(caught.value) == "退休年龄只能是63岁9个月，请重新填写。"
+
+
+def test_past_the_table_is_worded_with_when_and_where_to_ask(rules: RulesData) -> None:
+    with pytest.raises(InputError) as caught:
+        estimate_pension(
+            rules,
+            birth=YearMonth(1950, 3),
+            category=F50,
+            retirement_age_months=86 * 12 + 9,
+            contribution_months=60,
+            pre_account_months=0,
+            average_index=Decimal("0.6"),
+            account_balance=None,
+            as_of=date(2026, 12, 7),
+        )
+    text = error_message(caught.value)
+    assert "86岁9个月（2036年12月）" in text and "70岁以前" in text and "窗口咨询" in text

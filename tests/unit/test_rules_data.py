@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from kiosk import resources
 from kiosk.rules import Category, DataFileError, RulesData, Status, load_rules
-from kiosk.rules.loader import RULE_FILES, validate_file
+from kiosk.rules.loader import RULE_FILES, FileProblem, validate_file
 
 
 @pytest.mark.parametrize(("name", "model"), RULE_FILES.items(), ids=list(RULE_FILES))
@@ -149,7 +149,8 @@ def test_missing_file(rules_copy: Path) -> None:
         load_rules(rules_copy)
     assert caught.value.path.name == "pension.toml"
     assert caught.value.field == ""
-    assert "pension.toml" in str(caught.value)
+    assert caught.value.code is FileProblem.MISSING
+    assert str(caught.value) == f"{rules_copy / 'pension.toml'}: file is missing"
 
 
 def test_file_that_is_not_utf8(rules_copy: Path) -> None:
@@ -158,7 +159,21 @@ def test_file_that_is_not_utf8(rules_copy: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         load_rules(rules_copy)
     assert caught.value.path.name == "rates.toml"
-    assert "rates.toml" in str(caught.value)
+    assert caught.value.code is FileProblem.NOT_UTF8
+    assert "rates.toml" in str(caught.value) and "not UTF-8 text: line" in str(caught.value)
+
+
+def test_a_file_that_is_not_toml_and_a_field_refused_have_their_codes(rules_copy: Path) -> None:
+    path = rules_copy / "rates.toml"
+    path.write_text("[broken", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_rules(rules_copy)
+    assert caught.value.code is FileProblem.NOT_TOML
+    mutate(rules_copy, "retirement.toml", "schema_version = 1", "schema_version = 2")
+    path.unlink()
+    with pytest.raises(DataFileError) as caught:
+        load_rules(rules_copy)
+    assert caught.value.code is FileProblem.INVALID and caught.value.field == "schema_version"
 
 
 def test_the_unchanged_copy_loads(rules_copy: Path, rules: RulesData) -> None:

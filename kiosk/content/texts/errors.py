@@ -11,10 +11,12 @@ class ErrorTexts(Section):
 
     required: str
     out_of_range: str
+    out_of_range_one: str  # a range that holds one value only
     no_figures: str
     no_rates: str
     employee_monthly: str
     exceeds_possible: str
     exceeds_total: str
     one_of: str
+    past_payment_table: str
     fields: dict[str, str]

@@ -47,6 +47,19 @@ class PensionLevelTexts(Section):
 class PensionTexts(Section):
     title: str
     headline: str
+    # no estimate: the pension can only start past the 计发月数 table's oldest age
+    no_estimate_headline: str  # short of years: when the pension can start
+    no_estimate_headline_over: str  # the minimum met, past the table's age now
+    no_estimate_why: str
+    no_estimate_month: str
+    no_estimate_age: str
+    no_estimate_age_now: str
+    no_estimate_shortfall: str
+    no_estimate_statutory: str
+    no_estimate_minimum: str
+    no_estimate_window: str  # with settings' service_window: 请到{window}号窗口咨询
+    no_estimate_desk: str
+    no_estimate_next: str
     # prefilled from the retirement journey
     prefilled: str
     prefilled_change: str
@@ -63,6 +76,7 @@ class PensionTexts(Section):
     age_late: str
     age_extended: str
     age_window: str
+    age_window_one: str  # the range is one month
     # contribution years
     total_question: str
     total_help: str

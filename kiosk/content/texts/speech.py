@@ -29,6 +29,10 @@ class SpeechTexts(Section):
     contribution_flexible: str
     pension: str
     pension_made_up: str
+    no_estimate: str
+    no_estimate_over: str
+    counter_window: str
+    counter_desk: str
     compare: str
 
     when: str  # {age} {month}, as said

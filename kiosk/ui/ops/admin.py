@@ -13,13 +13,14 @@ import time
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS, verify_pin
-from kiosk.ui.ops.gate import Clock
+from kiosk.settings import KioskSettings
+from kiosk.ui.ops.gate import AdminGate, Clock, admin_gate
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.kinetic import ScrollPager
@@ -40,6 +41,16 @@ class PinOutcome(Enum):
     NOT_SET = "not_set"
     TOO_SHORT = "too_short"  # not a PIN at all (fewer digits than any PIN): no attempt
     ERROR = "error"  # the check itself failed (not a wrong PIN): logged, not an attempt
+
+
+def admin_access(
+    window: QWidget, settings: KioskSettings, *, clock: Clock, parent: QObject
+) -> tuple[AdminGate, PinLock]:
+    """The way into the admin panel that the settings describe: the corner taps over
+    ``window`` that open the PIN pad (:func:`~kiosk.ui.ops.gate.admin_gate`), and the lock that
+    checks the PIN."""
+    gate = admin_gate(window, settings, clock=clock, parent=parent)
+    return gate, PinLock(settings.admin_pin_hash, clock=clock)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.settings import Corner
+from kiosk.settings import Corner, KioskSettings
 
 CORNER_PX = 140
 SAME_TAP_S = 0.08  # a touch and the mouse press Qt makes from it are one tap
@@ -129,3 +129,17 @@ class AdminGate(QObject):
                 return False
             self.tap(self._window.mapFromGlobal(spot))
         return False
+
+
+def admin_gate(
+    window: QWidget, settings: KioskSettings, *, clock: Clock, parent: QObject
+) -> AdminGate:
+    """The corner taps over ``window`` that the settings describe (where, how many, how fast)."""
+    return AdminGate(
+        window,
+        corner=settings.admin_corner,
+        taps=settings.admin_taps,
+        window_s=settings.admin_tap_window_s,
+        clock=clock,
+        parent=parent,
+    )

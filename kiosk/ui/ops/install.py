@@ -28,7 +28,7 @@ from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId, Steps
 from kiosk.ui.ops.crash import CrashGuard, CrashMessage
-from kiosk.ui.ops.gate import AdminGate
+from kiosk.ui.ops.gate import admin_gate
 from kiosk.ui.ops.idle import CountdownOverlay, IdleWatcher
 from kiosk.ui.ops.overlay import Overlay
 
@@ -91,14 +91,7 @@ class Operations(QObject):
             parent=self,
         )
         self.crash_guard = CrashGuard(self)
-        self.gate = AdminGate(
-            window,
-            corner=settings.admin_corner,
-            taps=settings.admin_taps,
-            window_s=settings.admin_tap_window_s,
-            clock=hooks.clock,
-            parent=self,
-        )
+        self.gate = admin_gate(window, settings, clock=hooks.clock, parent=self)
         self.lockdown: Lockdown | None = None
         if settings.mode == "kiosk":
             from kiosk.ui.ops.lockdown import Lockdown

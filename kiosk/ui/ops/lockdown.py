@@ -156,6 +156,16 @@ class FullscreenKeeper(QObject):
         self._repairing = found
         self.restored.emit(found)
 
+    def release(self) -> None:
+        """Hold no more: the window is being closed on purpose (a stop signal), and a repair
+        must not show it again while the program ends."""
+        self._check.stop()
+        self._repair.stop()
+        self._window.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.disconnect(self._on_application_state)
+
     def restore(self) -> None:
         """Full screen on the whole screen, on top, active: whatever the window's state."""
         geometry = self.screen_geometry()

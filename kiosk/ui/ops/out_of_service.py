@@ -22,8 +22,7 @@ from kiosk.content.texts.ops import OUT_OF_SERVICE_FALLBACK
 from kiosk.datafile import DataFileError
 from kiosk.ops.logs import last_lines, log_failures
 from kiosk.settings import KioskSettings
-from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinLock, PinOutcome, PinPad
-from kiosk.ui.ops.gate import AdminGate
+from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinOutcome, PinPad, admin_access
 from kiosk.ui.ops.install import OpsHooks
 from kiosk.ui.ops.lockdown import Lockdown
 from kiosk.ui.out_of_service import OutOfServicePage
@@ -68,15 +67,7 @@ class OutOfService(QObject):
         )
         self.lockdown = Lockdown(self.page, parent=self)
         self.lockdown.install()
-        self.gate = AdminGate(
-            self.page,
-            corner=settings.admin_corner,
-            taps=settings.admin_taps,
-            window_s=settings.admin_tap_window_s,
-            clock=hooks.clock,
-            parent=self,
-        )
-        self.pin_lock = PinLock(settings.admin_pin_hash, clock=hooks.clock)
+        self.gate, self.pin_lock = admin_access(self.page, settings, clock=hooks.clock, parent=self)
         self.pin_pad: PinPad | None = None
         self.admin_panel: AdminPanel | None = None
         if texts is not None:

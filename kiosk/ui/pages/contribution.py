@@ -7,29 +7,22 @@ Every figure comes from :func:`kiosk.rules.contribution`; this page only asks an
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
 from kiosk.content import format as fmt
-from kiosk.content.texts import Texts
+from kiosk.content.texts.contribution import ContributionTexts
 from kiosk.present import Presentation, present_contribution
 from kiosk.rules import (
     ContributionResult,
     InputError,
     PaymentPeriod,
-    RulesData,
     WorkerKind,
     base_for_percent,
     contribution,
-    figures_for_year,
 )
-from kiosk.rules.contribution import YearFigures
-from kiosk.ui.pages.journey import Journey, Question
-from kiosk.ui.session import SessionAnswers
+from kiosk.ui.pages.contribution_year import YearChoices
+from kiosk.ui.pages.journey import CalculationJourney, Question
+from kiosk.ui.pages.question import choice_question
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.style import label
@@ -37,11 +30,8 @@ from kiosk.ui.widgets.style import label
 CUSTOM_TIER = "custom"
 TIER_COLUMNS = 3
 PERIOD_COLUMNS = 2
-YEAR_COLUMNS = 2
 AMOUNT_DIGITS = 7
 AMOUNT_DECIMALS = 2
-YEARS_OFFERED = 2  # the current year and the one before
-MONTHS_PER_YEAR = 12
 
 # Which question an InputError's ``field`` belongs to.
 FIELD_QUESTIONS = {
@@ -53,40 +43,12 @@ FIELD_QUESTIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _YearChoice:
-    """One option of the year question, and what it was built from (to notice a new day)."""
-
-    year: int
-    figures: YearFigures
-
-
-class ContributionJourney(Journey):
+class ContributionJourney(CalculationJourney):
     """Kind, year, then the wage (employees) or tier, amount and period (flexible), then the result."""
-
-    year_changed = Signal()  # a year was chosen (the year's options are rebuilt on a new day)
-
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        rules: RulesData,
-        today: Callable[[], date],
-        session: SessionAnswers | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        """``session``: what other journeys learnt this visit (nothing this one needs)."""
-        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
-        self._rules = rules
-        self._today = today
-        self.result: ContributionResult | None = None
-        self._year_choices: tuple[_YearChoice, ...] = ()
-        self._setup_ui()
-        self._connect_signals()
-        self._refresh_for_year()
 
     def _setup_ui(self) -> None:
         t, common = self.texts.contribution, self.texts.common
+        self.result: ContributionResult | None = None
         self.kind = OptionGroup(
             [
                 Option(WorkerKind.EMPLOYEE.value, t.kind_employee, t.kind_employee_detail),
@@ -94,11 +56,9 @@ class ContributionJourney(Journey):
             ],
             texts=common,
         )
-        self._year_body = QWidget()
-        self._year_column = QVBoxLayout(self._year_body)
-        self._year_column.setContentsMargins(0, 0, 0, 0)
-        self.year = OptionGroup([], texts=common)
-        self._rebuild_year_options()
+        self.year_choices = YearChoices(
+            texts=self.texts, data=self._rules.contribution, today=self._today
+        )
 
         self.wage = NumericKeypad(
             texts=common, max_digits=AMOUNT_DIGITS, decimals=AMOUNT_DECIMALS, unit=t.unit_yuan
@@ -119,14 +79,7 @@ class ContributionJourney(Journey):
         self.amount_limits = label()
         self.amount_limits.setObjectName("amount_limits")
         self.period = OptionGroup(
-            [
-                Option(PaymentPeriod.MONTH.value, t.period_month, t.period_month_detail),
-                Option(PaymentPeriod.QUARTER.value, t.period_quarter, t.period_quarter_detail),
-                Option(
-                    PaymentPeriod.HALF_YEAR.value, t.period_half_year, t.period_half_year_detail
-                ),
-                Option(PaymentPeriod.YEAR.value, t.period_year, t.period_year_detail),
-            ],
+            [Option(p.value, name, often) for p, (name, often) in _periods(t).items()],
             texts=common,
             columns=PERIOD_COLUMNS,
         )
@@ -137,22 +90,15 @@ class ContributionJourney(Journey):
 
         self.add_questions(
             [
-                Question(
-                    "kind",
-                    t.kind_question,
-                    self.kind,
-                    validate=lambda: self._required(self.kind.value(), t.kind_missing),
-                    clear=self.kind.clear,
-                    changed=(self.kind.chosen,),
-                ),
+                choice_question("kind", t.kind_question, self.kind, missing=t.kind_missing),
                 Question(
                     "year",
                     t.year_question,
-                    self._year_body,
+                    self.year_choices,
                     help=t.year_help,
-                    validate=lambda: self._required(self.year.value(), t.year_missing),
-                    clear=lambda: self.year.clear(),
-                    changed=(self.year_changed,),
+                    validate=lambda: self._required(self.year_choices.value(), t.year_missing),
+                    clear=self.year_choices.clear,
+                    changed=(self.year_choices.chosen,),
                 ),
                 Question(
                     "wage",
@@ -164,15 +110,13 @@ class ContributionJourney(Journey):
                     notes=(self.wage_limits, label(t.wage_note, "muted")),
                     changed=(self.wage.textChanged,),
                 ),
-                Question(
+                choice_question(
                     "tier",
                     t.tier_question,
                     self.tier,
+                    missing=t.tier_missing,
                     help=t.tier_question,  # replaced by the chosen year's average wage
-                    validate=lambda: self._required(self.tier.value(), t.tier_missing),
-                    clear=self.tier.clear,
                     relevant=flexible,
-                    changed=(self.tier.chosen,),
                 ),
                 Question(
                     "amount",
@@ -184,27 +128,32 @@ class ContributionJourney(Journey):
                     notes=(self.amount_limits, label(t.amount_note, "muted")),
                     changed=(self.amount.textChanged,),
                 ),
-                Question(
+                choice_question(
                     "period",
                     t.period_question,
                     self.period,
-                    validate=lambda: self._required(self.period.value(), t.period_missing),
-                    clear=self.period.clear,
+                    missing=t.period_missing,
                     relevant=flexible,
-                    changed=(self.period.chosen,),
                 ),
             ]
         )
 
     def _connect_signals(self) -> None:
         self.stack.currentChanged.connect(self._on_screen_changed)
+        self.year_choices.chosen.connect(self._on_year_chosen)
+        self._refresh_for_year()
 
     # Journey ------------------------------------------------------------------------------------
 
+    @property
+    def year(self) -> OptionGroup:
+        """The year options shown now (new ones after a new day)."""
+        return self.year_choices.group
+
     def present(self) -> Presentation:
-        kind, year = self.kind.value(), self.year.value()
+        kind, year = self.kind.value(), self.year_choices.value()
         assert kind is not None and year is not None  # validated by the questions
-        self.result = self._calculate(WorkerKind(kind), int(year))
+        self.result = self._calculate(WorkerKind(kind), year)
         return present_contribution(self.result, self.texts)
 
     def question_for_field(self, field_name: str) -> str | None:
@@ -213,7 +162,7 @@ class ContributionJourney(Journey):
     def reset(self) -> None:
         """Clear every answer and the result; a new day may bring new years to choose from."""
         self.result = None
-        self._rebuild_year_options()
+        self.year_choices.rebuild()
         super().reset()
         self._refresh_for_year()
 
@@ -234,7 +183,7 @@ class ContributionJourney(Journey):
 
     def _check_with_rules(self, question: str, kind: WorkerKind) -> str | None:
         """Let the rules judge the answer now, so the message appears on this screen."""
-        year = self._chosen_year()
+        year = self.year_choices.value()
         if year is None:
             return None
         try:
@@ -268,60 +217,9 @@ class ContributionJourney(Journey):
 
     # year-dependent wording -----------------------------------------------------------------------
 
-    def _year_options(self) -> tuple[_YearChoice, ...]:
-        data, as_of = self._rules.contribution, self._today()
-        choices = []
-        for year in range(as_of.year, as_of.year - YEARS_OFFERED, -1):
-            try:
-                choices.append(_YearChoice(year, figures_for_year(year, data, as_of=as_of)))
-            except InputError:
-                continue  # no figures that early: the year is not offered
-        return tuple(choices)
-
-    def _rebuild_year_options(self) -> None:
-        """(Re)build the year choices for today; kept as they are when nothing changed."""
-        choices = self._year_options()
-        if choices == self._year_choices:
-            return
-        self._year_choices = choices
-        t = self.texts.contribution
-        options = []
-        for choice in choices:
-            figures, row = choice.figures, choice.figures.row
-            title = (
-                t.year_option_provisional.format(year=choice.year, used_year=figures.parameter_year)
-                if figures.provisional
-                else t.year_option.format(year=choice.year)
-            )
-            detail = t.year_option_detail.format(
-                floor=self._money(row.base_floor), ceiling=self._money(row.base_ceiling)
-            )
-            if not row.status.is_fact:
-                detail = t.year_option_assumed.format(detail=detail)
-            options.append(Option(str(choice.year), title, detail))
-        old = self.year
-        self.year = OptionGroup(options, texts=self.texts.common, columns=YEAR_COLUMNS)
-        self.year.setObjectName("year_options")
-        self.year.chosen.connect(self._on_year_chosen)
-        self._year_column.removeWidget(old)
-        old.deleteLater()
-        self._year_column.addWidget(self.year)
-
-    def _chosen_year(self) -> int | None:
-        value = self.year.value()
-        return int(value) if value is not None else None
-
-    def _figures(self) -> YearFigures | None:
-        """The chosen year's figures (or the first offered year's before one is chosen)."""
-        year = self._chosen_year()
-        return next(
-            (c.figures for c in self._year_choices if year is None or c.year == year),
-            None,
-        )
-
     def _refresh_for_year(self) -> None:
         """Put the chosen year's limits, tier bases and per-payment amounts on the screens."""
-        figures = self._figures()
+        figures = self.year_choices.figures()
         if figures is None:
             return
         t, row = self.texts.contribution, figures.row
@@ -345,14 +243,8 @@ class ContributionJourney(Journey):
     def _refresh_periods(self) -> None:
         """Each period's option says how much one payment is, once the base is known."""
         t = self.texts.contribution
-        frequencies = {
-            PaymentPeriod.MONTH: t.period_month_detail,
-            PaymentPeriod.QUARTER: t.period_quarter_detail,
-            PaymentPeriod.HALF_YEAR: t.period_half_year_detail,
-            PaymentPeriod.YEAR: t.period_year_detail,
-        }
-        year = self._chosen_year()
-        for period, frequency in frequencies.items():
+        year = self.year_choices.value()
+        for period, (_name, frequency) in _periods(t).items():
             text = frequency
             if year is not None and self.tier.value() is not None:
                 try:
@@ -383,9 +275,18 @@ class ContributionJourney(Journey):
         if screen is not None and screen.question.key in keypads:
             keypads[screen.question.key].setFocus()  # a clerk's keyboard types into it too
 
-    def _on_year_chosen(self, _key: str) -> None:
+    def _on_year_chosen(self) -> None:
         self._refresh_for_year()
-        self.year_changed.emit()
+
+
+def _periods(t: ContributionTexts) -> dict[PaymentPeriod, tuple[str, str]]:
+    """Each way a flexible worker can pay: its name and how often (an option's title and detail)."""
+    return {
+        PaymentPeriod.MONTH: (t.period_month, t.period_month_detail),
+        PaymentPeriod.QUARTER: (t.period_quarter, t.period_quarter_detail),
+        PaymentPeriod.HALF_YEAR: (t.period_half_year, t.period_half_year_detail),
+        PaymentPeriod.YEAR: (t.period_year, t.period_year_detail),
+    }
 
 
 def _decimal(keypad: NumericKeypad) -> Decimal | None:

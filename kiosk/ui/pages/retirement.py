@@ -3,62 +3,33 @@ retirement age and month in the official calculator's words, the window and the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from PySide6.QtWidgets import QWidget
-
-from kiosk.content.texts import Texts
 from kiosk.present import Presentation, present_retirement
-from kiosk.rules import Category, InputError, RetirementResult, RulesData, YearMonth, retirement
-from kiosk.ui.pages.journey import Journey, Question
-from kiosk.ui.session import SessionAnswers
-from kiosk.ui.widgets.category_chooser import CategoryChooser
-from kiosk.ui.widgets.duration_picker import DurationPicker
+from kiosk.rules import InputError, RetirementResult
+from kiosk.ui.pages.journey import CalculationJourney, Question
+from kiosk.ui.pages.person import PersonQuestions
+from kiosk.ui.pages.question import choice_question
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.result_view import ResultView
 from kiosk.ui.widgets.style import button
-from kiosk.ui.widgets.year_month_picker import YearMonthPicker
 
 PENSION_JOURNEY = "pension"  # the journey the result offers next
 INSURED_BEFORE, INSURED_AFTER, INSURED_UNSURE = "before", "after", "unsure"
-EARLIEST_BIRTH = YearMonth(1950, 1)
-YOUNGEST_AGE_YEARS = 16
-FIRST_TOUCH_AGE_YEARS = 60  # the birth year's first − or + counts from today's 60-year-olds
 
 
-class RetirementJourney(Journey):
-    """Three questions, then the result; its 接着估算养老金 carries the answers on to the
-    pension journey (``continue_requested``)."""
+class RetirementJourney(CalculationJourney):
+    """Three questions (a fourth, about 2011-07-01, only for those the lump sum may help), then
+    the result; its 接着估算养老金 carries the answers on to the pension journey
+    (``continue_requested``)."""
 
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        rules: RulesData,
-        today: Callable[[], date],
-        session: SessionAnswers,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(texts=texts, rules_updated=rules.updated, parent=parent)
-        self._rules = rules
-        self._today = today
-        self._session = session
+    def _setup_ui(self) -> None:
+        texts, t = self.texts, self.texts.retirement
         self._contribution_given = False
         self.result: RetirementResult | None = None
-        t = texts.retirement
-        self.category = CategoryChooser(texts=texts)
-
-        latest = YearMonth.of(today())
-        latest = YearMonth(latest.year - YOUNGEST_AGE_YEARS, latest.month)
-        self.birth = YearMonthPicker(
-            texts=texts.common,
-            earliest=EARLIEST_BIRTH,
-            latest=latest,
-            start_year=today().year - FIRST_TOUCH_AGE_YEARS,
-        )
-        self.years = DurationPicker(
-            texts=texts.common, years_caption=t.years_label, months_caption=t.months_label
+        self.person = PersonQuestions(texts=texts, rules=self._rules.retirement, today=self._today)
+        self.category, self.birth, self.years = (
+            self.person.category,
+            self.person.birth,
+            self.person.years,
         )
         self.insured = OptionGroup(
             [
@@ -70,23 +41,8 @@ class RetirementJourney(Journey):
         )
         self.add_questions(
             [
-                Question(
-                    "category",
-                    t.category_question,
-                    self.category,
-                    validate=lambda: self._required(self.category.value(), t.category_missing),
-                    clear=self.category.clear,
-                    changed=(self.category.chosen,),
-                ),
-                Question(
-                    "birth",
-                    t.birth_question,
-                    self.birth,
-                    help=t.birth_help,
-                    validate=self._validate_birth,
-                    clear=self.birth.clear,
-                    changed=(self.birth.changed,),
-                ),
+                self.person.category_question(),
+                self.person.birth_question(),
                 Question(
                     "years",
                     t.years_question,
@@ -98,15 +54,13 @@ class RetirementJourney(Journey):
                     clear=self._clear_years,
                     changed=(self.years.changed,),
                 ),
-                Question(
+                choice_question(
                     "insured",
                     t.insured_question,
                     self.insured,
+                    missing=t.insured_missing,
                     help=t.insured_help,
-                    validate=lambda: self._required(self.insured.value(), t.insured_missing),
-                    clear=self.insured.clear,
                     relevant=self._lump_sum_may_apply,
-                    changed=(self.insured.chosen,),
                 ),
             ]
         )
@@ -114,21 +68,14 @@ class RetirementJourney(Journey):
     # Journey ------------------------------------------------------------------------------------
 
     def present(self) -> Presentation:
-        birth, category = self.birth.value(), self.category.value()
-        assert birth is not None and category is not None  # validated by the questions
         months = self.years.total_months() if self._contribution_given else None
         insured = {INSURED_BEFORE: True, INSURED_AFTER: False}.get(self.insured.value() or "")
-        result = retirement(
-            birth,
-            Category(category),
-            self._rules.retirement,
-            as_of=self._today(),
-            contribution_months=months,
-            first_insured_before_2011_07=insured if self._lump_sum_may_apply() else None,
-        )
+        if not self._lump_sum_may_apply():
+            insured = None
+        result = self.person.window(months, first_insured=insured)
+        assert result is not None  # category and birth: validated by the questions
         self.result = result
-        self._session.birth, self._session.category = birth, Category(category)
-        self._session.contribution_months = months
+        self.person.remember(self._session, months, insured)
         return present_retirement(result, self.texts)
 
     def decorate(self, view: ResultView) -> None:
@@ -142,21 +89,14 @@ class RetirementJourney(Journey):
     def _lump_sum_may_apply(self) -> bool:
         """Only someone still short after the years of extension may pay the rest in one sum,
         and only if insured before 2011-07-01: the question is asked only then."""
-        birth, category = self.birth.value(), self.category.value()
-        if not self._contribution_given or birth is None or category is None:
+        if not self._contribution_given:
             return False
         try:
-            result = retirement(
-                birth,
-                Category(category),
-                self._rules.retirement,
-                as_of=self._today(),
-                contribution_months=self.years.total_months(),
-            )
+            result = self.person.window(self.years.total_months())
         except InputError:
             return False
         extension = self._rules.retirement.shortfall.lump_sum_after_extension_years * 12
-        return (result.shortfall_months or 0) > extension
+        return result is not None and (result.shortfall_months or 0) > extension
 
     def reset(self) -> None:
         self.result = None
@@ -164,32 +104,13 @@ class RetirementJourney(Journey):
 
     # helpers ------------------------------------------------------------------------------------
 
-    def _validate_birth(self) -> str | None:
-        r = self.texts.retirement
-        return self.birth.error(
-            missing_year=r.birth_missing_year, missing_month=r.birth_missing_month
-        )
-
     def _mark_years_given(self) -> str | None:
         """Given (and no more than can have been paid since the 16th birthday): 下一步 takes the
         years shown only once they have been chosen (跳过 is the other way)."""
         if self.years.value() is None:
             return self.texts.retirement.years_missing
         self._contribution_given = True
-        birth, category = self.birth.value(), self.category.value()
-        if birth is None or category is None:
-            return None
-        try:
-            retirement(
-                birth,
-                Category(category),
-                self._rules.retirement,
-                as_of=self._today(),
-                contribution_months=self.years.total_months(),
-            )
-        except InputError as exc:
-            return self.error_text(exc)
-        return None
+        return self.person.years_error()
 
     def _skip_years(self) -> None:
         self._contribution_given = False

@@ -1,76 +1,37 @@
 """养老金测算 walked: a woman (原55岁) born 1971-05, 30 years so far of which 4 before the account,
-contributing at the average wage, balance known, at the age offered; and a man born 1962-05,
-past his statutory age (2022-05) with 170 months, from the home tile to the pension he can draw
-once the minimum is paid."""
+contributing at the average wage, balance known, at the age offered; a man born 1962-05, past his
+statutory age (2022-05) with 170 months, from the home tile to the pension he can draw once the
+minimum is paid; a man born 1970-06 with 22 years, from his estimate to 比较不同退休时间; and a man
+born 1954-06 with 20 years, over the 计发月数 table's oldest age, to why there is no estimate and
+where to ask."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QPushButton
-
 from kiosk.content import format as fmt
 from kiosk.rules import Category, YearMonth
 from kiosk.rules.compare import compare_retirement
-from kiosk.rules.estimate import estimate_pension, retirement_choices
-from kiosk.ui.pages.journey import Journey
-from kiosk.ui.pages.pension import PensionJourney
+from kiosk.rules.estimate import RetirementChoices, estimate_pension, retirement_choices
 from kiosk.ui.walks import Walk, WalkContext
+from kiosk.ui.walks.answers import born, choose, paid, take_offered, tap, typed
+
+MALE, FEMALE_55 = Category.MALE.value, Category.FEMALE_55.value
 
 
-def _pension(journey: Journey) -> PensionJourney:
-    assert isinstance(journey, PensionJourney)
-    return journey
-
-
-def _pen_category(journey: Journey) -> None:
-    _pension(journey).category.button(Category.FEMALE_55.value).click()
-    journey.next()
-
-
-def _pen_birth(journey: Journey) -> None:
-    page = _pension(journey)
-    page.birth.year.set_value(1971)
-    page.birth.month_buttons[5].click()
-    journey.next()
-
-
-def _pen_total(journey: Journey) -> None:
-    _pension(journey).total.set_total_months(30 * 12)
-    journey.next()
-
-
-def _pen_pre_account(journey: Journey) -> None:
-    _pension(journey).pre_account.set_total_months(4 * 12)
-    journey.next()
-
-
-def _pen_level(journey: Journey) -> None:
-    _pension(journey).level.button("1.0").click()
-    journey.next()
-
-
-def _pen_balance(journey: Journey) -> None:
-    _pension(journey).balance.button("known").click()
-    journey.next()
-
-
-def _pen_amount(journey: Journey) -> None:
-    _pension(journey).amount.set_text("120000")
-    journey.next()
-
-
-def _pen_expected(context: WalkContext) -> list[str]:
-    """What the rules give for these answers, at the age the page offers first: the statutory
-    age, or the nearest month a pension can start."""
-    birth, category, total = YearMonth(1971, 5), Category.FEMALE_55, 30 * 12
-    choices = retirement_choices(
-        context.rules,
-        birth=birth,
-        category=category,
-        contribution_months=total,
-        as_of=context.today,
-    )
+def pension_figures(
+    context: WalkContext,
+    *,
+    birth: YearMonth,
+    category: Category,
+    total: int,
+    pre_account: int = 0,
+    index: str,
+    balance: Decimal | None = None,
+) -> list[str]:
+    """What the rules give for these answers at the age the page offers first (the statutory
+    age, or the nearest month a pension can start): the total, then its non-zero parts."""
+    choices = _choices(context, birth, category, total)
     statutory = choices.window.statutory_age_months
     age = min(max(statutory, choices.first_age_months), choices.last_age_months)
     result = estimate_pension(
@@ -79,141 +40,44 @@ def _pen_expected(context: WalkContext) -> list[str]:
         category=category,
         retirement_age_months=age,
         contribution_months=total,
-        pre_account_months=4 * 12,
-        average_index=Decimal("1.0"),
-        account_balance=Decimal(120000),
+        pre_account_months=pre_account,
+        average_index=Decimal(index),
+        account_balance=balance,
         as_of=context.today,
     ).pension
-    common = context.texts.common
     parts = (result.basic_pension, result.personal_account_pension, result.transitional_pension)
+    common = context.texts.common
     return [fmt.money(common, value) for value in (result.total, *(p for p in parts if p))]
 
 
-WALKS: tuple[Walk, ...] = (
-    Walk(
-        "pension",
-        "pension",
-        (
-            _pen_category,
-            _pen_birth,
-            _pen_total,
-            lambda journey: journey.next(),  # the age offered: statutory, or the first possible
-            _pen_pre_account,
-            _pen_level,
-            _pen_balance,
-            _pen_amount,
-        ),
-        _pen_expected,
-        error_at=(1, 3, 5, 8),  # category, years so far, years before the account, the balance
-    ),
-)
+def no_estimate_figures(
+    context: WalkContext, *, birth: YearMonth, category: Category, total: int
+) -> list[str]:
+    """For a pension that can only start past the 计发月数 table: when it can start, the age
+    then and the years still to pay (short of years); the age now (the minimum met)."""
+    choices = _choices(context, birth, category, total)
+    assert not choices.estimable, "the walk is for someone the kiosk cannot estimate"
+    common = context.texts.common
+    age = fmt.age(common, choices.first_age_months)
+    short = choices.window.shortfall_months
+    if not short:
+        return [age]
+    return [fmt.year_month(common, choices.first), age, fmt.duration(common, short)]
 
 
-def _man_category(journey: Journey) -> None:
-    _pension(journey).category.button(Category.MALE.value).click()
-    journey.next()
-
-
-def _man_birth(journey: Journey) -> None:
-    page = _pension(journey)
-    page.birth.year.set_value(1962)
-    page.birth.month_buttons[5].click()
-    journey.next()
-
-
-def _man_total(journey: Journey) -> None:
-    _pension(journey).total.set_total_months(170)
-    journey.next()
-
-
-def _no_pre_account(journey: Journey) -> None:
-    _pension(journey).pre_account.set_total_months(0)
-    journey.next()
-
-
-def _man_level(journey: Journey) -> None:
-    _pension(journey).level.button("0.6").click()
-    journey.next()
-
-
-def _man_balance(journey: Journey) -> None:
-    _pension(journey).balance.button("estimate").click()
-    journey.next()
-
-
-def _man_expected(context: WalkContext) -> list[str]:
-    birth, total = YearMonth(1962, 5), 170
-    choices = retirement_choices(
+def _choices(
+    context: WalkContext, birth: YearMonth, category: Category, total: int
+) -> RetirementChoices:
+    return retirement_choices(
         context.rules,
         birth=birth,
-        category=Category.MALE,
+        category=category,
         contribution_months=total,
         as_of=context.today,
     )
-    result = estimate_pension(
-        context.rules,
-        birth=birth,
-        category=Category.MALE,
-        retirement_age_months=choices.first_age_months,
-        contribution_months=total,
-        pre_account_months=0,
-        average_index=Decimal("0.6"),
-        account_balance=None,
-        as_of=context.today,
-    ).pension
-    common = context.texts.common
-    parts = (result.basic_pension, result.personal_account_pension, result.transitional_pension)
-    return [fmt.money(common, value) for value in (result.total, *(p for p in parts if p))]
 
 
-WALKS = (
-    *WALKS,
-    Walk(
-        "pension-past-age",
-        "pension",
-        (
-            _man_category,
-            _man_birth,
-            _man_total,
-            lambda journey: journey.next(),  # the first month he can draw a pension
-            _no_pre_account,
-            _man_level,
-            _man_balance,
-        ),
-        _man_expected,
-    ),
-)
-
-
-# 比较不同退休时间: a man born 1970-06 with 22 years, from his estimate to the comparison ---------
-
-
-def _cmp_birth(journey: Journey) -> None:
-    page = _pension(journey)
-    page.birth.year.set_value(1970)
-    page.birth.month_buttons[6].click()
-    journey.next()
-
-
-def _cmp_total(journey: Journey) -> None:
-    _pension(journey).total.set_total_months(22 * 12)
-    journey.next()
-
-
-def _cmp_level(journey: Journey) -> None:
-    _pension(journey).level.button("1.0").click()
-    journey.next()
-
-
-def _cmp_open(journey: Journey) -> None:
-    view = journey.result_view
-    assert view is not None
-    button = view.findChild(QPushButton, "to_compare")
-    assert button is not None
-    button.click()
-
-
-def _cmp_expected(context: WalkContext) -> list[str]:
+def _compared(context: WalkContext) -> list[str]:
     comparison = compare_retirement(
         context.rules,
         birth=YearMonth(1970, 6),
@@ -229,21 +93,72 @@ def _cmp_expected(context: WalkContext) -> list[str]:
     return [fmt.money(common, option.total) for option in shown if option is not None]
 
 
-WALKS = (
-    *WALKS,
+WALKS: tuple[Walk, ...] = (
+    Walk(
+        "pension",
+        "pension",
+        (
+            choose("category", FEMALE_55),
+            born(1971, 5),
+            paid("total", 30 * 12),
+            take_offered,  # the age offered: statutory, or the first possible
+            paid("pre_account", 4 * 12),
+            choose("level", "1.0"),
+            choose("balance", "known"),
+            typed("amount", "120000"),
+        ),
+        lambda context: pension_figures(
+            context,
+            birth=YearMonth(1971, 5),
+            category=Category.FEMALE_55,
+            total=30 * 12,
+            pre_account=4 * 12,
+            index="1.0",
+            balance=Decimal(120000),
+        ),
+        error_at=(1, 3, 5, 8),  # category, years so far, years before the account, the balance
+    ),
+    Walk(
+        "pension-past-age",
+        "pension",
+        (
+            choose("category", MALE),
+            born(1962, 5),
+            paid("total", 170),
+            take_offered,  # the first month he can draw a pension
+            paid("pre_account", 0),
+            choose("level", "0.6"),
+            choose("balance", "estimate"),
+        ),
+        lambda context: pension_figures(
+            context, birth=YearMonth(1962, 5), category=Category.MALE, total=170, index="0.6"
+        ),
+    ),
     Walk(
         "pension-compare",
         "pension",
         (
-            _man_category,
-            _cmp_birth,
-            _cmp_total,
-            lambda journey: journey.next(),  # the statutory age, as offered
-            _no_pre_account,
-            _cmp_level,
-            _man_balance,
-            _cmp_open,
+            choose("category", MALE),
+            born(1970, 6),
+            paid("total", 22 * 12),
+            take_offered,  # the statutory age, as offered
+            paid("pre_account", 0),
+            choose("level", "1.0"),
+            choose("balance", "estimate"),
+            tap("to_compare"),
         ),
-        _cmp_expected,
+        _compared,
+    ),
+    Walk(
+        "pension-no-estimate",
+        "pension",
+        (
+            choose("category", MALE),
+            born(1954, 6),
+            paid("total", 20 * 12),  # 查看结果: no more questions for him
+        ),
+        lambda context: no_estimate_figures(
+            context, birth=YearMonth(1954, 6), category=Category.MALE, total=20 * 12
+        ),
     ),
 )
