@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 import tempfile
+import zlib
 from pathlib import Path
 
 _READ_FLAGS = (
@@ -95,6 +96,24 @@ def read_bytes(path: Path, *, limit: int) -> bytes:
         if total > limit:
             raise FileTooLarge(path, limit)
         return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """The size and CRC-32 of the regular file ``path``, read whole in chunks. Raises
+    FileNotFoundError, :class:`NotRegularFile` or another OSError; never blocks."""
+    require_regular(path)
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)  # what was opened, in case the path changed since the check
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path, kind_of(info.st_mode))
+        crc, size = 0, 0
+        while chunk := os.read(fd, 16 * _CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+        return size, crc
     finally:
         os.close(fd)
 

@@ -37,11 +37,10 @@ from pathlib import Path
 from typing import Any
 
 import kiosk
-from kiosk.files import write_atomically
+from kiosk.files import stamp, write_atomically
 
 FORMAT = 1
 MAGIC = b"weihai-si-kiosk snapshot\n"
-_CHUNK = 1024 * 1024
 # value types a snapshot may hold besides the kiosk's own classes (built from their value)
 _VALUE_TYPES = frozenset(
     {
@@ -62,18 +61,13 @@ class SnapshotError(Exception):
 
 def file_stamps(root: Path) -> dict[str, list[int]]:
     """``{relative path: [size, CRC-32]}`` of every entry under ``root`` but folders, read
-    whole. Raises OSError for one that cannot be read (the caller then validates, which names
-    it)."""
+    whole. Raises OSError for one that cannot be read or is not a regular file (a FIFO, a link to
+    nothing: never waited on), and the caller then validates, which names it."""
     stamps: dict[str, list[int]] = {}
     for path in sorted(root.rglob("*")):
         if path.is_dir() or "__pycache__" in path.parts:
             continue
-        crc, size = 0, 0
-        with open(path, "rb", buffering=0) as stream:
-            while chunk := stream.read(_CHUNK):
-                crc = zlib.crc32(chunk, crc)
-                size += len(chunk)
-        stamps[path.relative_to(root).as_posix()] = [size, crc]
+        stamps[path.relative_to(root).as_posix()] = list(stamp(path))
     return stamps
 
 
