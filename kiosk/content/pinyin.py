@@ -30,7 +30,7 @@ Readings = Mapping[str, tuple[str, ...]]
 
 
 class ReadingsFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     readings: dict[str, str]  # text -> its syllables, separated by spaces
 
