@@ -71,9 +71,10 @@ def one_visit(folder: Path) -> None:
     from windowkit import Visit, application, serve
 
     from kiosk.app import load_bundle
+    from kiosk.settings import default_cache_dir
 
     application()
-    bundle = load_bundle()
+    bundle = load_bundle(cache=default_cache_dir())  # as main() does: the first start wrote it
     window = serve(bundle, SIZE)
     steps.append(("first paint, then what follows it", current_rss_mib()))
     from kiosk.ui.walks import WalkContext

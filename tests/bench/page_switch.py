@@ -79,7 +79,7 @@ def journey_route(window: MainWindow, walk: Walk) -> Route:
         window.show_page(walk.page)
 
     def journey() -> Journey:
-        page = window.pages[walk.page]
+        page = window.page(walk.page)
         assert isinstance(page, Journey)
         return page
 
@@ -130,7 +130,7 @@ def faq_search_route(window: MainWindow) -> Route:
 
 def _faq_page(window: MainWindow) -> Callable[[], FaqPage]:
     def faq() -> FaqPage:
-        page = window.pages[PageId.FAQ]
+        page = window.page(PageId.FAQ)
         assert isinstance(page, FaqPage)
         return page
 

@@ -84,7 +84,7 @@ def serve(bundle: Bundle, size: tuple[int, int] = SIZE) -> MainWindow:
 
 def shown_screen(window: MainWindow) -> QWidget:
     """The innermost screen on show: a journey's question or result, an FAQ screen, or a page."""
-    page = window.pages[window.current_page()]
+    page = window.page(window.current_page())
     if isinstance(page, Journey):
         return page.stack.currentWidget() or page
     return page
@@ -143,7 +143,7 @@ class Visit:
         for walk in WALKS:
             self.go_home()
             self.show(partial(self.window.show_page, walk.page))
-            journey = self.window.pages[walk.page]
+            journey = self.window.page(walk.page)
             assert isinstance(journey, Journey)
             for answer in walk.answers:
                 self.show(partial(answer, journey))
@@ -192,11 +192,11 @@ class Visit:
         if operations is not None and operations.attract.is_open():  # a touch dismisses it
             attract = operations.attract
             self.show(partial(QTest.mouseClick, attract, Qt.MouseButton.LeftButton))
-        home = self.window.pages[PageId.HOME]
+        home = self.window.page(PageId.HOME)
         assert isinstance(home, HomePage)
         walk = next(walk for walk in WALKS if walk.name == "retirement")
         self.show(home.tiles[walk.page].click)
-        journey = self.window.pages[walk.page]
+        journey = self.window.page(walk.page)
         assert isinstance(journey, Journey)
         for answer in walk.answers:
             self.show(partial(answer, journey))
@@ -223,7 +223,7 @@ class Visit:
         self.show(self.window.header.home_button.click)
 
     def faq_page(self) -> FaqPage:
-        page = self.window.pages[PageId.FAQ]
+        page = self.window.page(PageId.FAQ)
         assert isinstance(page, FaqPage)
         return page
 
