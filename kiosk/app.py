@@ -103,6 +103,7 @@ class _Pages:
         steps: list[Callable[[], object]] = [self.bundle.validated.get]
         steps += [lambda spec=spec: load(spec.page) for spec in self.journeys]  # type: ignore[misc]
         steps.append(lambda: importlib.import_module("kiosk.ui.pages.faq"))
+        steps.append(lambda: self.bundle.search)  # the FAQ's index
 
         def next_step() -> None:
             steps.pop(0)()
