@@ -4,49 +4,59 @@ the end-to-end tests all use it."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from kiosk import resources
-from kiosk.bundle import Bundle, validate_bundle
+from kiosk.bundle import Bundle, open_bundle
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES, Texts
 from kiosk.journeys import JOURNEYS, JourneySpec, load
-from kiosk.ops.cups import cups_spooler
 from kiosk.ops.usage import FAQ_OPENED, UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.fonts import register_fonts
-from kiosk.ui.keys import KeyNavigator
 from kiosk.ui.main_window import MainWindow, PageBuilder
 from kiosk.ui.navigation import PageId
 from kiosk.ui.ops.install import Operations, OpsHooks, install_operations
 from kiosk.ui.pages.home import HomePage, JourneyTile
-from kiosk.ui.pages.journey import Journey
-from kiosk.ui.print_actions import TakeAway, show_print_dialog
 from kiosk.ui.session import SessionAnswers
 from kiosk.ui.speech import NoEngine, Problem, SpeechEngine
+from kiosk.ui.take_away import TakeAway, show_print_dialog
 from kiosk.ui.theme import Preset, Theme
-from kiosk.ui.voice import VoiceGuide
+
+if TYPE_CHECKING:
+    from kiosk.ops.print_jobs import Spooler
+    from kiosk.ui.keys import KeyNavigator
+    from kiosk.ui.voice import VoiceGuide
 
 __all__ = ["Bundle", "Kiosk", "build_kiosk", "build_main_window", "load_bundle", "rules_note"]
 
 
-def load_bundle(root: Path | None = None, *, journeys: Sequence[JourneySpec] = JOURNEYS) -> Bundle:
-    """:func:`~kiosk.bundle.validate_bundle`, then the fonts registered with Qt (needs a
-    QApplication); raises DataFileError naming the file and field."""
-    bundle = validate_bundle(root, journeys=journeys)
+def load_bundle(
+    root: Path | None = None,
+    *,
+    journeys: Sequence[JourneySpec] = JOURNEYS,
+    cache: Path | None = None,
+) -> Bundle:
+    """:func:`~kiosk.bundle.validate_bundle` (with ``cache``, a folder: from the snapshot an
+    earlier start left there if nothing changed, :func:`~kiosk.bundle.open_bundle`), then the
+    fonts registered with Qt (needs a QApplication); raises DataFileError naming the file and
+    field."""
+    bundle = open_bundle(root, cache=cache, journeys=journeys)
     return bundle.with_font(register_fonts(resources.fonts_dir(bundle.root)))
 
 
 def rules_note(bundle: Bundle, texts: Texts | None = None) -> str:
     """The footer's line: the legal basis and the date of the parameters."""
     texts = texts or bundle.texts
-    return texts.common.rules_footer.format(date=bundle.rules.updated.isoformat())
+    return texts.common.rules_footer.format(date=bundle.rules_updated.isoformat())
 
 
 @dataclass
@@ -57,14 +67,64 @@ class Kiosk:
     window: MainWindow
     take_away: TakeAway
     operations: Operations | None
-    voice: VoiceGuide
-    keys: KeyNavigator
+    access: VoiceAndKeys
+
+    @property
+    def voice(self) -> VoiceGuide:
+        """读给我听 (once installed: at once, or after the first paint of a real start)."""
+        assert self.access.voice is not None
+        return self.access.voice
+
+    @property
+    def keys(self) -> KeyNavigator:
+        assert self.access.keys is not None
+        return self.access.keys
+
+
+class VoiceAndKeys:
+    """读给我听 and the keys of one window (:mod:`kiosk.ui.voice`, :mod:`kiosk.ui.keys`),
+    installed by :meth:`install`: at once, or on a real start after the first paint (nobody
+    listens to or presses keys on a blank screen, and their modules load then)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        bundle: Bundle,
+        engine: Callable[[], SpeechEngine],
+        *,
+        typing: bool,
+    ) -> None:
+        self.window = window
+        self.bundle = bundle
+        self._engine = engine
+        self._typing = typing
+        self.voice: VoiceGuide | None = None
+        self.keys: KeyNavigator | None = None
+        self.operations: Operations | None = None
+
+    def install(self) -> None:
+        from kiosk.ui.keys import KeyNavigator
+        from kiosk.ui.voice import VoiceGuide
+
+        # before the idle watcher's event filter: it must see every key before the keys take it
+        self.keys = KeyNavigator(self.window, typing=self._typing)
+        self.voice = VoiceGuide(self.window, self._engine(), catalogue=self.bundle.catalogue)
+        self.keys.focus_moved.connect(self.voice.read_control)
+        if self.operations is not None:
+            self.voice.watch_countdown(self.operations.idle)
+
+    def status_lines(self) -> list[str]:
+        """The admin panel's lines about the voice (per language: which, or why none)."""
+        if self.voice is None:
+            return []
+        return self.voice.status_lines(self.bundle.texts.ops, LANGUAGES)
 
 
 class _Pages:
     """Builds each page of one language, wired to the window (at start and on a switch). The
-    window builds home at once and the rest after its first paint; each page's module is imported
-    by its builder then, not at start-up."""
+    window builds home at once and each other page when it is first shown; what the pages are
+    made of (the bundle's validated models, each page's module) is loaded after the first paint,
+    one piece per turn of the event loop (:meth:`prepare`), so a first open only builds."""
 
     def __init__(
         self,
@@ -92,6 +152,20 @@ class _Pages:
         builders[PageId.GUIDE] = lambda: self._guide(texts)
         return texts, builders, rules_note(self.bundle, texts)
 
+    def prepare(self) -> None:
+        """Load, one per turn of the event loop, what the pages not built yet are made of."""
+        steps: list[Callable[[], object]] = [self.bundle.validated.get]
+        steps += [lambda spec=spec: load(spec.page) for spec in self.journeys]  # type: ignore[misc]
+        steps.append(lambda: importlib.import_module("kiosk.ui.pages.faq"))
+        steps.append(lambda: self.bundle.search)  # the FAQ's index
+
+        def next_step() -> None:
+            steps.pop(0)()
+            if steps:
+                QTimer.singleShot(0, next_step)
+
+        QTimer.singleShot(0, next_step)
+
     # pages ------------------------------------------------------------------------------------
 
     def _home(self, texts: Texts) -> QWidget:
@@ -105,12 +179,15 @@ class _Pages:
         return widget
 
     def _journey(self, spec: JourneySpec, texts: Texts) -> QWidget:
+        from kiosk.ui.pages.journey import Journey
+
         page = load(spec.page)(
             texts=texts, rules=self.bundle.rules, today=self.today, session=self.session
         )
         assert isinstance(page, Journey), spec.page
         page.take_away = self.take_away
         page.continue_requested.connect(self._continue)  # a result's button to another journey
+        page.home_requested.connect(self._go_home)  # a result's 首页
         return page
 
     def _faq(self, texts: Texts) -> QWidget:
@@ -125,6 +202,7 @@ class _Pages:
             guide_icon=QIcon(str(icons / "guide.svg")),
             journey_titles={spec.id: spec.tile(texts).title for spec in self.journeys},
         )
+        widget.home_requested.connect(self._go_home)
         widget.journey_requested.connect(self._show)  # an answer's 去测算 button
         widget.guide_requested.connect(lambda: self._show(PageId.GUIDE))
         widget.entry_opened.connect(lambda _entry: self.usage.count(FAQ_OPENED))
@@ -144,8 +222,14 @@ class _Pages:
         assert self.window is not None
         self.window.show_page(page)
 
+    def _go_home(self) -> None:
+        assert self.window is not None
+        self.window.go_home()
+
     def _continue(self, page: str) -> None:
         """Start ``page``'s journey afresh from what this visit's answers already say."""
+        from kiosk.ui.pages.journey import Journey
+
         assert self.window is not None
         target = self.window.page(page)
         if isinstance(target, Journey):
@@ -200,25 +284,30 @@ def build_kiosk(
         calculations=[spec.id for spec in journeys],
     )
     pages.window = window
+    window.first_painted.connect(pages.prepare)
     window.set_page_factory(pages, default_language=default_language)
     window.page_changed.connect(lambda page: pages.session.clear() if page == PageId.HOME else None)
     take_away.setParent(window)
     if desk_typing is None:
         desk_typing = settings is not None and settings.mode != "kiosk"
-    # before the operations: their idle watcher must see every key before the keys take it
-    keys = KeyNavigator(window, typing=desk_typing)
-    voice = VoiceGuide(window, speech or speech_engine_for(settings), catalogue=bundle.catalogue)
-    keys.focus_moved.connect(voice.read_control)
+    access = VoiceAndKeys(
+        window, bundle, lambda: speech or speech_engine_for(settings), typing=desk_typing
+    )
+    if ops_hooks is not None and ops_hooks.watch_after_paint and not window.painted():
+        window.first_painted.connect(access.install)  # before the operations' idle watcher
+    else:
+        access.install()
     operations = None
     if settings is not None:
         operations = install_operations(window, bundle, settings, usage=usage, hooks=ops_hooks)
         idle = operations.idle
         # never reset the screen while a sheet is being printed
         take_away.busy_changed.connect(lambda busy: idle.hold() if busy else idle.release())
-        voice.watch_countdown(idle, operations.countdown)
-        ops = bundle.texts.ops
-        operations.check_lines.append(lambda: voice.status_lines(ops, LANGUAGES))
-    return Kiosk(window=window, take_away=take_away, operations=operations, voice=voice, keys=keys)
+        access.operations = operations
+        if access.voice is not None:
+            access.voice.watch_countdown(idle)
+        operations.check_lines.append(access.status_lines)
+    return Kiosk(window=window, take_away=take_away, operations=operations, access=access)
 
 
 def speech_engine_for(settings: KioskSettings | None) -> SpeechEngine:
@@ -238,6 +327,13 @@ def build_main_window(bundle: Bundle, **options: Any) -> MainWindow:
     return build_kiosk(bundle, **options).window
 
 
+def cups_spooler() -> Spooler | None:
+    """The terminal's CUPS, when first printed to (its library is not loaded at start-up)."""
+    from kiosk.ops.cups import cups_spooler as find
+
+    return find()
+
+
 def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: str) -> TakeAway:
     """打印 on a hall terminal (straight to the default printer, no dialog) and for the clerk
     (with the print dialog), followed through CUPS where there is CUPS; 保存PDF for the clerk and
@@ -252,7 +348,7 @@ def take_away_for(settings: KioskSettings | None, *, texts: Texts, font_family: 
         printing_enabled=mode != "demo",
         save_pdf_enabled=mode != "kiosk",
         print_dialog=show_print_dialog if mode == "windowed" else None,
-        spooler=cups_spooler() if mode != "demo" else None,  # None without CUPS (Windows)
+        find_spooler=cups_spooler if mode != "demo" else None,  # None without CUPS (Windows)
         print_limit_s=settings.print_timeout_s,
         service_window=settings.service_window,
     )

@@ -36,7 +36,7 @@ import secrets
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -158,7 +158,7 @@ def _load_settings(config: Path | None, work: Path, pin: str | None) -> tuple[Ki
         settings = load_settings(path)
         _require(settings.idle_timeout_s == 120, "idle_timeout_s not read from the file")
         _require(settings.admin_corner == "bottom-right", "admin_corner not read from the file")
-        return settings.model_copy(update={"mode": "kiosk"}), f"read {path.name} written here"
+        return replace(settings, mode="kiosk"), f"read {path.name} written here"
     settings = load_settings(config)
     return settings, f"read {config} (mode {settings.mode})"
 
@@ -174,12 +174,12 @@ def _admin_pin(bundle: Bundle, loaded: list[KioskSettings], work: Path, pin: str
     settings = loaded[0]
     if pin is None or settings.admin_pin_hash is None:
         pin = _random_pin()
-        settings = settings.model_copy(update={"admin_pin_hash": hash_pin(pin)})
+        settings = replace(settings, admin_pin_hash=hash_pin(pin))
         source = "a PIN hashed here"
     else:
         source = "the PIN of the settings file's admin_pin_hash"
-    settings = settings.model_copy(
-        update={"mode": "kiosk", "log_dir": work / "logs", "usage_file": work / "usage.json"}
+    settings = replace(
+        settings, mode="kiosk", log_dir=work / "logs", usage_file=work / "usage.json"
     )
     quits: list[bool] = []
     clock = _StepClock()
@@ -263,13 +263,12 @@ def _speech(bundle: Bundle, loaded: list[KioskSettings], work: Path) -> str:
     from kiosk.ui.speech_qt import QtSpeechEngine
     from kiosk.ui.voice import status_line
 
-    settings = (loaded[0] if loaded else KioskSettings()).model_copy(
-        update={
-            "mode": "kiosk",
-            "read_aloud": True,
-            "log_dir": work / "logs",
-            "usage_file": work / "usage.json",
-        }
+    settings = replace(
+        loaded[0] if loaded else KioskSettings(),
+        mode="kiosk",
+        read_aloud=True,
+        log_dir=work / "logs",
+        usage_file=work / "usage.json",
     )
     engine = QtSpeechEngine(LANGUAGES)
     kiosk = build_kiosk(

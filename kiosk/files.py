@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 import tempfile
+import zlib
 from pathlib import Path
 
 _READ_FLAGS = (
@@ -76,12 +77,8 @@ def read_bytes(path: Path, *, limit: int) -> bytes:
 
     Raises FileNotFoundError, :class:`NotRegularFile`, :class:`FileTooLarge` (also for a file that
     grows past the cap while being read) or another OSError (unreadable)."""
-    require_regular(path)
-    fd = os.open(path, _READ_FLAGS)
+    fd, info = _open_regular(path)
     try:
-        info = os.fstat(fd)  # what was opened, in case the path changed since the check
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(path, kind_of(info.st_mode))
         if info.st_size > limit:
             raise FileTooLarge(path, limit)
         chunks: list[bytes] = []
@@ -97,6 +94,35 @@ def read_bytes(path: Path, *, limit: int) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    """The size and CRC-32 of the regular file ``path``, read whole in chunks. Raises
+    FileNotFoundError, :class:`NotRegularFile` or another OSError; never blocks."""
+    fd, _info = _open_regular(path)
+    try:
+        crc, size = 0, 0
+        while chunk := os.read(fd, 16 * _CHUNK):
+            crc = zlib.crc32(chunk, crc)
+            size += len(chunk)
+        return size, crc
+    finally:
+        os.close(fd)
+
+
+def _open_regular(path: Path) -> tuple[int, os.stat_result]:
+    """An open file descriptor of the regular file ``path`` and its status (of what was opened,
+    in case the path changed since the check); the caller closes it."""
+    require_regular(path)
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path, kind_of(info.st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
 
 
 def write_atomically(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kiosk.rules.loader import read_data_file
+from kiosk.datafile import read_data_file
 
 RULES_PART = "rules"
 DATA_SUFFIX = ".toml"

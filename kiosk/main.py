@@ -14,6 +14,8 @@ Modes (``--kiosk`` / ``--windowed`` / ``--demo``, or ``mode`` in the settings fi
 from __future__ import annotations
 
 import argparse
+import gc
+import linecache
 import logging
 import os
 import re
@@ -114,6 +116,14 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return {"mode": args.mode} if args.mode else {}
 
 
+def _cache(args: argparse.Namespace) -> Path | None:
+    """Where the snapshot of the validated bundle is kept: the cache folder, except for the
+    self-test, which validates every file as ``kiosk-calc check`` does."""
+    from kiosk.settings import default_cache_dir
+
+    return None if args.self_test else default_cache_dir()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.hash_pin:
@@ -121,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return hash_pin_command(prog="kiosk")
     if args.version:
-        from kiosk.rules import DataFileError
+        from kiosk.datafile import DataFileError
 
         try:
             print(version_text(args.resources))
@@ -132,13 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from kiosk.rules import DataFileError
+    from kiosk.datafile import DataFileError
     from kiosk.settings import load_settings, salvage_settings
 
     checking = args.smoke or args.self_test
     settings_problem: DataFileError | None = None
     try:
-        settings = load_settings(args.config, overrides=_overrides(args))
+        settings = load_settings(args.config, overrides=_overrides(args), cache=_cache(args))
     except DataFileError as exc:
         settings_problem = exc
         # a hall terminal shows 暂停服务 with what can be read; anything else stops here
@@ -161,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = settings_problem
     if problem is None:
         try:
-            bundle = load_bundle(args.resources)
+            bundle = load_bundle(args.resources, cache=_cache(args))
         except DataFileError as exc:
             problem = exc
     if problem is None and bundle is not None:  # the settings' hall texts the font must draw
@@ -169,7 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.settings import default_config_path, settings_font_problems
 
         drawn = settings_font_problems(
-            settings, args.config or default_config_path(), resources.fonts_dir(bundle.root)
+            settings,
+            args.config or default_config_path(),
+            resources.fonts_dir(bundle.root),
+            cache=_cache(args),
         )
         problem = drawn[0] if drawn else None
     if problem is not None and (checking or settings.mode != "kiosk"):
@@ -181,6 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ui.ops.attract import HallInfo
 
         assert bundle is not None
+        gc.enable()  # a long run of every screen, not a start-up
         return run_self_test(
             bundle,
             screenshots=args.screenshots,
@@ -189,13 +203,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             hall=HallInfo(settings.service_hours, settings.service_desk),
         )
 
-    from kiosk.ops.logs import setup_logging
     from kiosk.service import KioskService
     from kiosk.ui.ops.install import OpsHooks
 
-    log_file = None if checking else setup_logging(settings.resolved_log_dir())
+    log_file = None
+    if not checking:
+        from kiosk.ops.logs import setup_logging
+
+        log_file = setup_logging(settings.resolved_log_dir())
     service = KioskService(  # from here SIGTERM and SIGHUP stop it cleanly
-        hooks=OpsHooks(log_file=log_file), size=args.size, fullscreen=args.fullscreen, parent=app
+        hooks=OpsHooks(log_file=log_file, watch_after_paint=True),
+        size=args.size,
+        fullscreen=args.fullscreen,
+        parent=app,
     )
     log.info("kiosk %s starting, mode %s", __version__, settings.mode)
     if bundle is not None:
@@ -203,6 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         assert problem is not None  # logged, on stderr too
         _suspend(service, problem, settings, args)
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, _after_start)
     try:
         return app.exec()
     finally:
@@ -210,6 +233,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("kiosk stopped")
         if lock is not None:
             lock.release()
+
+
+def _after_start() -> None:
+    """The event loop runs: what start-up made lives as long as the program, so the garbage
+    collector, off since :func:`run` began, never scans it again (``gc.freeze``) and runs from
+    now on; and the sources PySide's import hook read of every module imported after it (to see
+    whether each uses PySide: some 2 MB in ``linecache``) are let go."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+    linecache.clearcache()
 
 
 def _one_kiosk_only() -> tuple[bool, InstanceLock | None]:
@@ -239,7 +273,7 @@ def _suspend(service: KioskService, problem: Exception, settings: Any, args: Any
     bundle are tried again on a timer, and the kiosk serves once they load."""
     from kiosk import resources
     from kiosk.app import load_bundle
-    from kiosk.rules import DataFileError
+    from kiosk.datafile import DataFileError
     from kiosk.settings import load_settings
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.ops.out_of_service import out_of_service_texts
@@ -254,7 +288,8 @@ def _suspend(service: KioskService, problem: Exception, settings: Any, args: Any
             continue
 
     def load() -> tuple[Any, Any]:
-        return load_settings(args.config, overrides=_overrides(args)), load_bundle(args.resources)
+        settings = load_settings(args.config, overrides=_overrides(args))
+        return settings, load_bundle(args.resources, cache=_cache(args))
 
     assert isinstance(problem, DataFileError)
     service.suspend(
@@ -272,7 +307,11 @@ def run() -> NoReturn:
 
     When the event loop has returned nothing is left to save: the usage counts are written as
     they happen and the log is flushed here. Tearing down the interpreter's modules and every Qt
-    object one by one would take a fifth of a ``--smoke`` run, so the process ends at once."""
+    object one by one would take a fifth of a ``--smoke`` run, so the process ends at once.
+
+    No garbage collection until the event loop runs (:func:`_after_start`): start-up makes
+    objects that all live on, and some hundred collections would only scan them."""
+    gc.disable()
     code = main()
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):

@@ -260,10 +260,13 @@ class SelfTest:
 
 
 def settle(passes: int = 4) -> None:
-    """Let every pending layout pass run (each may post the next one to a parent widget)."""
+    """Let every pending layout pass run (each may post the next one to a parent widget), and
+    delete what was let go (``deleteLater``: outside the event loop, ``processEvents`` never
+    does, and every result and screen replaced would stay in memory until the end)."""
     for _ in range(passes):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         QApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def every_walk(journeys: Sequence[JourneySpec] = JOURNEYS) -> tuple[Walk, ...]:

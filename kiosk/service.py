@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from kiosk.rules.loader import DataFileError
+from kiosk.datafile import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.ops.install import Operations, OpsHooks
-from kiosk.ui.ops.out_of_service import Loader, OutOfService
 from kiosk.ui.ops.stop_signals import StopSignals
 
 if TYPE_CHECKING:
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from kiosk.content.texts import Texts
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.ops.lockdown import FullscreenKeeper
+    from kiosk.ui.ops.out_of_service import Loader, OutOfService
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +95,8 @@ class KioskService(QObject):
     ) -> OutOfService:
         """暂停服务 until ``load`` succeeds, then :meth:`serve` what it loaded. ``font_family``:
         the bundled font if it could be registered, else empty (Qt's default)."""
+        from kiosk.ui.ops.out_of_service import OutOfService
+
         controller = OutOfService(
             problem=problem,
             settings=settings,

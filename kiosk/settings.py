@@ -3,7 +3,7 @@
 Read from a TOML file: ``kiosk --config PATH``, otherwise the platform's usual place
 (:func:`default_config_path`); a missing default file means the defaults. Command-line flags win
 over the file. A broken file (bad TOML, an unknown key, a value out of range) stops start-up with a
-:class:`~kiosk.rules.loader.DataFileError` naming the file and the key.
+:class:`~kiosk.datafile.DataFileError` naming the file and the key.
 
 Example ``settings.toml``::
 
@@ -13,25 +13,38 @@ Example ``settings.toml``::
     admin_pin_hash = "scrypt$16384$8$1$...$..."   # from `kiosk --hash-pin`
     log_dir = "/var/log/weihai-si-kiosk"
 
-No Qt here: the model is plain data, used by ``main()`` and by ``kiosk.ops``.
+No Qt here: the settings are plain data, used by ``main()`` and by ``kiosk.ops``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import os
 import sys
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from annotated_types import Ge, Le, MaxLen, MinLen
 
-from kiosk.content.glyphs import FONT_FILES, font_characters, missing_characters
-from kiosk.ops.pin import parse_pin_hash
-from kiosk.rules.loader import DataFileError, read_toml, validate_file
+from kiosk import snapshot
+from kiosk.datafile import (
+    MAX_FILE_BYTES,
+    DataFileError,
+    FieldError,
+    parse_toml,
+    read_data_file,
+    read_toml,
+    validate,
+    validate_data,
+)
 
 APP_DIR_NAME = "weihai-si-kiosk"
 SETTINGS_FILE_NAME = "settings.toml"
+SETTINGS_SNAPSHOT = "settings.snapshot"
+HALL_TEXT_SNAPSHOT = "hall-text.snapshot"
 
 Mode = Literal["kiosk", "windowed", "demo"]
 Corner = Literal["top-left", "top-right", "bottom-left", "bottom-right"]
@@ -44,139 +57,119 @@ HALL_TEXT_MAX = (
     32  # characters of service_hours / service_desk: one line on a landscape attract screen
 )
 LEGACY_CONTRAST = "contrast"  # default_preset's old third value, now default_theme's
+HallText = Annotated[str, MinLen(1), MaxLen(HALL_TEXT_MAX)]
 
 
-class KioskSettings(BaseModel):
-    """One terminal's settings. Every field has a default; the file only lists what differs."""
+def setting(default: Any, description: str) -> Any:
+    """A field of :class:`KioskSettings`: its default and what it means (``metadata``)."""
+    return dataclasses.field(default=default, metadata={"description": description})
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
-    mode: Mode = Field(
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class KioskSettings:
+    """One terminal's settings. Every field has a default; the file only lists what differs.
+
+    A frozen dataclass whose fields pydantic checks (types, ranges, unknown keys) when a file or
+    any other outside values are read (:func:`validate_settings`); the checks of
+    :meth:`__post_init__` run on every construction. No pydantic is imported to build one, so a
+    start whose settings file has not changed since it was validated
+    (:mod:`kiosk.snapshot`) paints its first screen without it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    mode: Mode = setting(
         "windowed",
-        description="kiosk: fullscreen, locked down; windowed: a clerk's normal window; "
+        "kiosk: fullscreen, locked down; windowed: a clerk's normal window; "
         "demo: windowed, marked 演示, attract screen on",
     )
-    idle_timeout_s: int = Field(
-        90, ge=30, le=1800, description="seconds without a touch before the countdown starts"
+    idle_timeout_s: Annotated[int, Ge(30), Le(1800)] = setting(
+        90, "seconds without a touch before the countdown starts"
     )
-    countdown_s: int = Field(
-        30,
-        ge=MIN_COUNTDOWN_S,
-        le=300,
-        description="seconds the 继续使用 countdown lasts before the session is cleared",
+    countdown_s: Annotated[int, Ge(MIN_COUNTDOWN_S), Le(300)] = setting(
+        30, "seconds the 继续使用 countdown lasts before the session is cleared"
     )
-    attract_enabled: bool = Field(
-        True, description="show the attract screen after an idle reset and at start-up"
+    attract_enabled: bool = setting(
+        True, "show the attract screen after an idle reset and at start-up"
     )
-    default_preset: PresetName = Field(
+    default_preset: PresetName = setting(
         "standard",
-        description="text size of a fresh session: standard, large or largest (标准 / 大 / 特大); "
+        "text size of a fresh session: standard, large or largest (标准 / 大 / 特大); "
         'the old value "contrast" still means default_theme = "contrast" at the standard size',
     )
-    default_theme: ThemeName = Field(
-        "standard", description="colours of a fresh session: standard or contrast (标准 / 高对比)"
+    default_theme: ThemeName = setting(
+        "standard", "colours of a fresh session: standard or contrast (标准 / 高对比)"
     )
-    service_hours: str | None = Field(
+    service_hours: HallText | None = setting(
         None,
-        min_length=1,
-        max_length=HALL_TEXT_MAX,
-        description="the hall's service hours, shown on the attract screen "
+        "the hall's service hours, shown on the attract screen "
         "(e.g. 周一至周五 9:00—12:00 13:30—17:00); unset: not shown",
     )
-    service_desk: str | None = Field(
+    service_desk: HallText | None = setting(
         None,
-        min_length=1,
-        max_length=HALL_TEXT_MAX,
-        description="where the service desk is, shown on the attract screen "
+        "where the service desk is, shown on the attract screen "
         "(e.g. 一楼大厅 1—8号窗口); unset: not shown",
     )
-    language: Language = Field("zh_CN", description="language of a fresh session")
-    read_aloud: bool = Field(
+    language: Language = setting("zh_CN", "language of a fresh session")
+    read_aloud: bool = setting(
         True,
-        description="offer 朗读 (读给我听) and 语音引导 where the terminal has a speech engine and "
-        "a voice for the session's language; false: a terminal with no loudspeaker or headphones",
+        "offer 朗读 (读给我听) and 语音引导 where the terminal has a speech engine and a voice for "
+        "the session's language; false: a terminal with no loudspeaker or headphones",
     )
-    hide_cursor: bool | None = Field(
-        None, description="hide the mouse cursor; unset means hidden in kiosk mode only"
+    hide_cursor: bool | None = setting(
+        None, "hide the mouse cursor; unset means hidden in kiosk mode only"
     )
-    admin_corner: Corner = Field(
-        "top-left", description="the screen corner that is tapped to open the admin PIN pad"
+    admin_corner: Corner = setting(
+        "top-left", "the screen corner that is tapped to open the admin PIN pad"
     )
-    admin_taps: int = Field(
-        7, ge=5, le=10, description="taps in the admin corner that open the PIN pad"
+    admin_taps: Annotated[int, Ge(5), Le(10)] = setting(
+        7, "taps in the admin corner that open the PIN pad"
     )
-    admin_tap_window_s: float = Field(
-        3.0, ge=1.0, le=10.0, description="seconds within which the admin taps must fall"
+    admin_tap_window_s: Annotated[float, Ge(1.0), Le(10.0)] = setting(
+        3.0, "seconds within which the admin taps must fall"
     )
-    admin_pin_hash: str | None = Field(
+    admin_pin_hash: str | None = setting(
         None,
-        description="salted hash of the admin PIN, printed by `kiosk --hash-pin`; "
+        "salted hash of the admin PIN, printed by `kiosk --hash-pin`; "
         "unset means the admin panel cannot be opened",
     )
-    log_dir: Path | None = Field(
-        None, description="folder of the rotating log file; unset means the platform's state folder"
+    log_dir: Path | None = setting(
+        None, "folder of the rotating log file; unset means the platform's state folder"
     )
-    usage_file: Path | None = Field(
-        None,
-        description="JSON file of anonymous usage counts; unset means the platform's state folder",
+    usage_file: Path | None = setting(
+        None, "JSON file of anonymous usage counts; unset means the platform's state folder"
     )
-    service_window: int | None = Field(
+    service_window: Annotated[int, Ge(1), Le(99)] | None = setting(
         None,
-        ge=1,
-        le=99,
-        description="the hall's service window (号窗口) a failed print or the 暂停服务 page sends "
+        "the hall's service window (号窗口) a failed print or the 暂停服务 page sends "
         "citizens to; unset means 'the hall staff'",
     )
-    print_timeout_s: int = Field(
-        60,
-        ge=10,
-        le=600,
-        description="seconds a print job may take before it counts as failed and is cancelled",
+    print_timeout_s: Annotated[int, Ge(10), Le(600)] = setting(
+        60, "seconds a print job may take before it counts as failed and is cancelled"
     )
-    bundle_retry_s: int = Field(
+    bundle_retry_s: Annotated[int, Ge(5), Le(600)] = setting(
         30,
-        ge=5,
-        le=600,
-        description="in kiosk mode, how often a broken bundle or settings file is tried again "
+        "in kiosk mode, how often a broken bundle or settings file is tried again "
         "while the 暂停服务 page shows",
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _legacy_contrast_preset(cls, data: Any) -> Any:
-        """``default_preset = "contrast"`` was one of three exclusive presets; it is the contrast
-        theme at the standard size now, unless default_theme says otherwise (then an error)."""
-        if (
-            isinstance(data, dict)
-            and data.get("default_preset") == LEGACY_CONTRAST
-            and data.get("default_theme", LEGACY_CONTRAST) == LEGACY_CONTRAST
-        ):
-            return {**data, "default_preset": "standard", "default_theme": LEGACY_CONTRAST}
-        return data
+    def __post_init__(self) -> None:
+        """What the types cannot say: the old contrast preset (``KioskSettings(default_preset=
+        "contrast")`` is the contrast theme at the standard size), one line of hall text, a PIN
+        hash this terminal can check. Raises :class:`~kiosk.datafile.FieldError`."""
+        if self.default_preset == LEGACY_CONTRAST:
+            object.__setattr__(self, "default_preset", "standard")
+            object.__setattr__(self, "default_theme", LEGACY_CONTRAST)
+        for key in ("service_hours", "service_desk"):
+            value = getattr(self, key)
+            if value is not None and (not value.strip() or any(ord(c) < 32 for c in value)):
+                raise FieldError(key, "one line of text, not blank")
+        if self.admin_pin_hash is not None:
+            from kiosk.ops.pin import parse_pin_hash
 
-    @field_validator("default_preset", mode="before")
-    @classmethod
-    def _contrast_is_a_theme(cls, value: object) -> object:
-        if value == LEGACY_CONTRAST:
-            raise ValueError(
-                '"contrast" is no longer a text size: write default_theme = "contrast" and '
-                'default_preset = "standard", "large" or "largest"'
-            )
-        return value
-
-    @field_validator("service_hours", "service_desk")
-    @classmethod
-    def _one_line(cls, value: str | None) -> str | None:
-        if value is not None and (not value.strip() or any(ord(c) < 32 for c in value)):
-            raise ValueError("one line of text, not blank")
-        return value
-
-    @field_validator("admin_pin_hash")
-    @classmethod
-    def _pin_hash_is_well_formed(cls, value: str | None) -> str | None:
-        if value is not None:
-            parse_pin_hash(value)  # raises ValueError naming what is wrong
-        return value
+            try:
+                parse_pin_hash(self.admin_pin_hash)
+            except ValueError as exc:
+                raise FieldError("admin_pin_hash", str(exc)) from None
 
     @property
     def cursor_hidden(self) -> bool:
@@ -193,20 +186,65 @@ class KioskSettings(BaseModel):
         return self.usage_file or default_state_dir(env) / "usage.json"
 
 
-def settings_font_problems(settings: KioskSettings, path: Path, fonts: Path) -> list[DataFileError]:
+SETTING_NAMES = frozenset(field.name for field in dataclasses.fields(KioskSettings))
+
+
+def _upgraded(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``values`` with ``default_preset = "contrast"`` (one of three exclusive presets once) made
+    the contrast theme at the standard size, unless default_theme says otherwise (an error)."""
+    if values.get("default_preset") != LEGACY_CONTRAST:
+        return dict(values)
+    if values.get("default_theme", LEGACY_CONTRAST) == LEGACY_CONTRAST:
+        return {**values, "default_preset": "standard", "default_theme": LEGACY_CONTRAST}
+    raise FieldError(
+        "default_preset",
+        '"contrast" is no longer a text size: write default_theme = "contrast" and '
+        'default_preset = "standard", "large" or "largest"',
+    )
+
+
+def validate_settings(values: Mapping[str, Any]) -> KioskSettings:
+    """``values`` (from a file, flags, a test) checked by pydantic into :class:`KioskSettings`;
+    raises ValueError (pydantic's ValidationError, or a FieldError) saying what is wrong."""
+    return validate(KioskSettings, _upgraded(values))
+
+
+def settings_font_problems(
+    settings: KioskSettings, path: Path, fonts: Path, *, cache: Path | None = None
+) -> list[DataFileError]:
     """The settings' text shown on screen (service hours and desk) that has a character one of
-    the bundled fonts in ``fonts`` cannot draw: one problem per field, naming ``path``."""
+    the bundled fonts in ``fonts`` cannot draw: one problem per field, naming ``path``.
+
+    ``cache``: a folder where a texts-drawn result is kept (:mod:`kiosk.snapshot`), so the fonts'
+    character maps are not parsed again at the next start with the same texts and fonts."""
     shown = {"service_hours": settings.service_hours, "service_desk": settings.service_desk}
     if not any(shown.values()):
         return []
+    key: dict[str, Any] | None = None
+    if cache is not None:
+        try:
+            key = {
+                "program": snapshot.program_stamp(),
+                "fonts": snapshot.file_stamps(fonts),
+                "texts": list(shown.values()),
+            }
+            snapshot.read(cache / HALL_TEXT_SNAPSHOT, key)
+            return []  # these texts, these fonts: drawn
+        except (OSError, snapshot.SnapshotError):
+            pass
+    from kiosk.content.glyphs import FONT_FILES, font_characters, missing_characters
+
     characters = frozenset.intersection(*(font_characters(fonts / name) for name in FONT_FILES))
     problems = []
-    for key, text in shown.items():
+    for name, text in shown.items():
         missing = missing_characters(characters, [text]) if text else []
         if missing:
             problems.append(
-                DataFileError(path, key, f"the bundled font cannot draw {''.join(missing)!r}")
+                DataFileError(path, name, f"the bundled font cannot draw {''.join(missing)!r}")
             )
+    if not problems and cache is not None and key is not None:
+        with contextlib.suppress(OSError):
+            snapshot.write(cache / HALL_TEXT_SNAPSHOT, key, [])
     return problems
 
 
@@ -238,7 +276,23 @@ def default_state_dir(env: Mapping[str, str] | None = None, platform: str | None
     return _app_dir(env, platform, kind="state")
 
 
-def _app_dir(env: Mapping[str, str], platform: str, *, kind: Literal["config", "state"]) -> Path:
+def default_cache_dir(env: Mapping[str, str] | None = None, platform: str | None = None) -> Path:
+    """Where the snapshots of the validated bundle and settings go (:mod:`kiosk.snapshot`;
+    anything there may be deleted): ``$XDG_CACHE_HOME/weihai-si-kiosk`` (else
+    ``~/.cache/...``); Windows ``%LOCALAPPDATA%\\weihai-si-kiosk\\cache``; macOS
+    ``~/Library/Caches/weihai-si-kiosk``."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if platform.startswith("win"):
+        return _app_dir(env, platform, kind="state") / "cache"
+    if platform == "darwin":
+        return _home(env) / "Library" / "Caches" / APP_DIR_NAME
+    return _app_dir(env, platform, kind="cache")
+
+
+def _app_dir(
+    env: Mapping[str, str], platform: str, *, kind: Literal["config", "state", "cache"]
+) -> Path:
     if platform.startswith("win"):
         variable = "APPDATA" if kind == "config" else "LOCALAPPDATA"
         base = env.get(variable)
@@ -248,11 +302,11 @@ def _app_dir(env: Mapping[str, str], platform: str, *, kind: Literal["config", "
         return _home(env) / "AppData" / folder / APP_DIR_NAME
     if platform == "darwin":
         return _home(env) / "Library" / "Application Support" / APP_DIR_NAME
-    variable, fallback = (
-        ("XDG_CONFIG_HOME", (".config",))
-        if kind == "config"
-        else ("XDG_STATE_HOME", (".local", "state"))
-    )
+    variable, fallback = {
+        "config": ("XDG_CONFIG_HOME", (".config",)),
+        "state": ("XDG_STATE_HOME", (".local", "state")),
+        "cache": ("XDG_CACHE_HOME", (".cache",)),
+    }[kind]
     base = env.get(variable)
     # the XDG spec: a relative path is invalid and must be ignored
     if base and Path(base).is_absolute():
@@ -268,21 +322,57 @@ def load_settings(
     *,
     overrides: Mapping[str, Any] | None = None,
     env: Mapping[str, str] | None = None,
+    cache: Path | None = None,
 ) -> KioskSettings:
     """Settings from ``path`` (must exist) or the default file (may be missing), then ``overrides``
-    (command-line flags) on top. Raises :class:`DataFileError` naming the file and the key."""
+    (command-line flags, each a valid value of its setting) on top. Raises
+    :class:`DataFileError` naming the file and the key.
+
+    ``cache``: a folder where a snapshot of the validated file is kept (:mod:`kiosk.snapshot`);
+    while the file and the program stay the same, the next start reads it without pydantic."""
     source = path if path is not None else default_config_path(env)
+    flags = dict(overrides or {})
     if path is None and not os.path.lexists(source):
-        base = KioskSettings()
-    else:
-        base = validate_file(source, KioskSettings)
-    if not overrides:
-        return base
-    merged = {**base.model_dump(exclude_unset=True), **overrides}
+        return KioskSettings(**flags)  # no file: the defaults and the flags, no pydantic
+    data = read_data_file(source, limit=MAX_FILE_BYTES)
+    key = _snapshot_key(source, data) if cache is not None else None
+    if cache is not None and key is not None:
+        try:
+            parts, _extra = snapshot.read(cache / SETTINGS_SNAPSHOT, key)
+            settings = snapshot.loads(parts[0])
+            if isinstance(settings, KioskSettings):
+                return _with_flags(settings, flags)
+        except snapshot.SnapshotError:
+            pass
+    values = parse_toml(source, data)
     try:
-        return KioskSettings.model_validate(merged)
+        settings = validate_data(source, KioskSettings, _upgraded(values))
+    except FieldError as exc:  # the legacy contrast preset, misused
+        raise DataFileError(source, exc.field, str(exc)) from None
+    if cache is not None and key is not None:
+        with contextlib.suppress(OSError):  # no cache folder: validated at every start
+            snapshot.write(cache / SETTINGS_SNAPSHOT, key, [snapshot.dumps(settings)])
+    if not flags:
+        return settings
+    try:
+        return validate_settings({**values, **flags})
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        raise DataFileError(source, ", ".join(overrides), str(exc)) from None
+        raise DataFileError(source, ", ".join(flags), str(exc)) from None
+
+
+def _with_flags(settings: KioskSettings, flags: Mapping[str, Any]) -> KioskSettings:
+    """``settings`` with the flags on top (made anew, and checked again, only if they differ)."""
+    if all(getattr(settings, name) == value for name, value in flags.items()):
+        return settings
+    return dataclasses.replace(settings, **flags)
+
+
+def _snapshot_key(source: Path, data: bytes) -> dict[str, Any]:
+    return {
+        "program": snapshot.program_stamp(),
+        "file": str(source.resolve()),
+        "content": [len(data), zlib.crc32(data)],
+    }
 
 
 def salvage_settings(
@@ -302,15 +392,15 @@ def salvage_settings(
         raw = {}
     kept: dict[str, Any] = {}
     for key, value in {**raw, **(overrides or {})}.items():
-        if key not in KioskSettings.model_fields:
+        if key not in SETTING_NAMES:
             continue
         try:
-            KioskSettings.model_validate({key: value})
+            validate_settings({key: value})
         except ValueError:
             continue
         kept[key] = value
     try:
-        return KioskSettings.model_validate(kept)
+        return validate_settings(kept)
     except ValueError:
         return KioskSettings()
 
@@ -320,9 +410,11 @@ __all__ = [
     "Corner",
     "KioskSettings",
     "Mode",
+    "default_cache_dir",
     "default_config_path",
     "default_state_dir",
     "load_settings",
     "salvage_settings",
     "settings_font_problems",
+    "validate_settings",
 ]

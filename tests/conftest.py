@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +22,11 @@ TODAY = date(2026, 11, 29)
 
 # Tests never need a display; packaging/dev.py sets this too, a bare `pytest` gets it here.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The snapshots of the validated bundle a started kiosk writes (kiosk.snapshot) go to a folder of
+# this test run's, never to the cache folder of whoever runs the tests.
+_CACHE = tempfile.mkdtemp(prefix="kiosk-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

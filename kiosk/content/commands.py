@@ -20,9 +20,9 @@ from kiosk.content.pinyin import (
 )
 from kiosk.content.search import SearchIndex
 from kiosk.content.texts import CommonTexts
+from kiosk.datafile import DataFileError
 from kiosk.files import default_file_mode, write_atomically
 from kiosk.rules import RulesData
-from kiosk.rules.loader import DataFileError
 
 COMMANDS = ("faq-list", "faq-search", "faq-pinyin")
 

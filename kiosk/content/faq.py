@@ -10,7 +10,7 @@ Files (``resources/content/``):
 
 Every model is frozen and rejects unknown keys; related ids, categories and channels must exist; ids
 and questions are unique; an answer may only use the placeholders of :func:`placeholder_values`.
-Any problem raises :class:`~kiosk.rules.loader.DataFileError` naming the file and the field.
+Any problem raises :class:`~kiosk.datafile.DataFileError` naming the file and the field.
 Never imports Qt.
 """
 
@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from kiosk import resources
 from kiosk.content import format as fmt
 from kiosk.content.texts import CommonTexts
+from kiosk.datafile import DataFileError, validate_file
 from kiosk.rules import InputError, RulesData, figures_for_year
-from kiosk.rules.loader import DataFileError, validate_file
 from kiosk.rules.models import in_force
 
 CATEGORIES_FILE = "categories.toml"
@@ -42,7 +42,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 # --- categories.toml ----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-from kiosk.rules.loader import MAX_FILE_BYTES, DataFileError, read_data_file, read_toml
+from kiosk.datafile import MAX_FILE_BYTES, DataFileError, read_data_file, read_toml
 
 MAX_FONT_BYTES = 64 * 1024 * 1024  # the bundled subsets are about 3 MB each
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from kiosk.content.faq import Content
-from kiosk.rules.loader import DataFileError, validate_file
+from kiosk.datafile import DataFileError, validate_file
 
 READINGS_FILE = "pinyin.toml"
 _ALNUM = re.compile(r"[0-9a-z\u3400-\u9fff]")
@@ -30,7 +30,7 @@ Readings = Mapping[str, tuple[str, ...]]
 
 
 class ReadingsFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     readings: dict[str, str]  # text -> its syllables, separated by spaces
 

@@ -5,7 +5,8 @@ sheet and the self-test all read this table; none of them lists the journeys aga
 journey means its own modules (rules, presenter, page, spec), its texts, and one line below.
 
 Qt-free: a spec names its page and its self-test walks as ``"module:attribute"``, imported only by
-the window (:func:`load`), so ``kiosk-calc`` never loads Qt.
+the window (:func:`load`), so ``kiosk-calc`` never loads Qt. What a command computes with (the
+rules, the presenters) is imported when it runs: the home screen's tiles need none of it.
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.content.texts import Texts
-from kiosk.present import Presentation
-from kiosk.rules import Basis, RulesData, Step
+if TYPE_CHECKING:
+    from kiosk.content.texts import Texts
+    from kiosk.present import Presentation
+    from kiosk.rules import Basis, RulesData, Step
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-from kiosk.rules import YearMonth
+if TYPE_CHECKING:
+    from kiosk.rules import YearMonth
 
 
 def decimal(text: str) -> Decimal:
@@ -20,6 +22,8 @@ def decimal(text: str) -> Decimal:
 
 
 def year_month(text: str) -> YearMonth:
+    from kiosk.rules import YearMonth
+
     try:
         return YearMonth.parse(text)
     except ValueError:

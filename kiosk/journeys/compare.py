@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.content.texts import Texts
 from kiosk.journeys import CliRun, args
-from kiosk.present.compare import present_comparison
-from kiosk.rules import Category, RulesData
-from kiosk.rules.compare import RetirementOption, compare_retirement
-from kiosk.rules.money import money_text
+
+if TYPE_CHECKING:
+    from kiosk.content.texts import Texts
+    from kiosk.rules import RulesData
+    from kiosk.rules.compare import RetirementOption
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.rules import Category
+
     parser.add_argument("--birth", type=args.year_month, required=True, help="出生年月 YYYY-MM")
     parser.add_argument("--category", choices=[c.value for c in Category], required=True)
     args.add_paid_so_far(parser)
@@ -23,6 +25,8 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def option_json(option: RetirementOption) -> dict[str, Any]:
+    from kiosk.rules.money import money_text
+
     r = option.estimate.pension
     return {
         "retirement_month": str(option.month),
@@ -42,6 +46,10 @@ def option_json(option: RetirementOption) -> dict[str, Any]:
 
 
 def run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> CliRun:
+    from kiosk.present.compare import present_comparison
+    from kiosk.rules import Category
+    from kiosk.rules.compare import compare_retirement
+
     comparison = compare_retirement(
         rules,
         birth=ns.birth,

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kiosk.content.texts import Texts
 from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args
-from kiosk.present import present_contribution
-from kiosk.rules import PaymentPeriod, RulesData, WorkerKind, contribution
-from kiosk.rules.money import money_text
+
+if TYPE_CHECKING:
+    from kiosk.content.texts import Texts
+    from kiosk.rules import RulesData
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.rules import PaymentPeriod, WorkerKind
+
     parser.add_argument("--kind", choices=[k.value for k in WorkerKind], required=True)
     parser.add_argument("--year", type=args.year, required=True)
     amount = parser.add_mutually_exclusive_group(required=True)
@@ -24,6 +27,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> CliRun:
+    from kiosk.present import present_contribution
+    from kiosk.rules import PaymentPeriod, WorkerKind, contribution
+    from kiosk.rules.money import money_text
+
     r = contribution(
         WorkerKind(ns.kind),
         ns.year,

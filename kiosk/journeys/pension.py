@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kiosk.content.texts import Texts
 from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args, compare
-from kiosk.present import present_pension
-from kiosk.rules import Category, ErrorCode, InputError, RulesData, pension
-from kiosk.rules.estimate import PensionEstimate, estimate_pension
-from kiosk.rules.money import money_text
+
+if TYPE_CHECKING:
+    from kiosk.content.texts import Texts
+    from kiosk.rules import RulesData
+    from kiosk.rules.estimate import PensionEstimate
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.rules import Category
+
     base = parser.add_mutually_exclusive_group()
     base.add_argument("--pension-base", type=args.decimal, help="计发基数（元）")
     base.add_argument("--retirement-year", type=args.year, help="退休年份（查计发基数）")
@@ -32,6 +35,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def _estimate(ns: argparse.Namespace, rules: RulesData, today: date) -> PensionEstimate:
     """With birth and category, the person's estimate (the year, the window, the eligibility);
     without, the bare formula for a base or year given."""
+    from kiosk.rules import Category, ErrorCode, InputError, pension
+    from kiosk.rules.estimate import PensionEstimate, estimate_pension
+
     person = ns.birth is not None or ns.category is not None
     if person:
         if ns.birth is None or ns.category is None:
@@ -75,6 +81,9 @@ def _estimate(ns: argparse.Namespace, rules: RulesData, today: date) -> PensionE
 
 
 def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> CliRun:
+    from kiosk.present import present_pension
+    from kiosk.rules.money import money_text
+
     e = _estimate(ns, rules, today)
     r = e.pension
     fields: dict[str, object] = {

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kiosk.content import format as fmt
-from kiosk.content.texts import Texts
 from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args
-from kiosk.present import present_retirement
-from kiosk.rules import Category, RulesData, retirement
+
+if TYPE_CHECKING:
+    from kiosk.content.texts import Texts
+    from kiosk.rules import RulesData
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.rules import Category
+
     parser.add_argument("--birth", type=args.year_month, required=True, help="出生年月 YYYY-MM")
     parser.add_argument("--category", choices=[c.value for c in Category], required=True)
     parser.add_argument(
@@ -27,6 +30,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) -> CliRun:
+    from kiosk.content import format as fmt
+    from kiosk.present import present_retirement
+    from kiosk.rules import Category, retirement
+
     result = retirement(
         ns.birth,
         Category(ns.category),

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 SCHEME = "scrypt"
@@ -43,6 +40,8 @@ def scrypt_memory(n: int, r: int, p: int) -> int:
 
 
 def _derive(pin: str, n: int, r: int, p: int, salt: bytes, length: int) -> bytes:
+    import hashlib  # here, not at start-up: it loads OpenSSL's libcrypto (3 MiB)
+
     return hashlib.scrypt(
         pin.encode("utf-8"),
         salt=salt,
@@ -64,6 +63,8 @@ def check_pin_format(pin: str) -> None:
 
 def hash_pin(pin: str, *, salt: bytes | None = None, n: int = DEFAULT_N) -> str:
     """The string to put in ``admin_pin_hash``."""
+    import secrets
+
     check_pin_format(pin)
     salt = secrets.token_bytes(SALT_BYTES) if salt is None else salt
     key = _derive(pin, n, DEFAULT_R, DEFAULT_P, salt, KEY_BYTES)
@@ -90,6 +91,8 @@ def parse_pin_hash(text: str) -> PinHash:
             f"scrypt parameters too costly for a PIN check on this terminal: n*r*p = {n * r * p} "
             f"(at most {MAX_COST}; these need {mib:.0f} MiB): make a new one with `kiosk --hash-pin`"
         )
+    import hashlib
+
     if not hasattr(hashlib, "scrypt"):
         raise ValueError("this Python has no scrypt (its OpenSSL is too old)")
     if len(salt) < 8 or len(key) < 16:
@@ -99,6 +102,8 @@ def parse_pin_hash(text: str) -> PinHash:
 
 def verify_pin(pin: str, stored: str) -> bool:
     """True if ``pin`` matches the stored hash (constant-time comparison)."""
+    import hmac
+
     parsed = parse_pin_hash(stored)
     candidate = _derive(pin, parsed.n, parsed.r, parsed.p, parsed.salt, len(parsed.key))
     return hmac.compare_digest(candidate, parsed.key)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from kiosk.rules.loader import DataFileError, check_data_file
+from kiosk.datafile import DataFileError, check_data_file
 
 FONT_FILES = ("NotoSansSC-Kiosk-Regular.otf", "NotoSansSC-Kiosk-Bold.otf")
 

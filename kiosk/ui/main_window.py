@@ -1,9 +1,8 @@
 """The main window: header, one page at a time, footer. Knows pages only by name: a
 :class:`PageId` or a journey's id.
 
-Pages are built on demand: the home page at once, every other page one per turn of the event loop
-once the window has first painted (so the first paint is not kept waiting for screens nobody has
-asked for yet), or straight away when it is shown or :attr:`MainWindow.pages` is read.
+Pages are built on demand: the home page at once, every other page when it is first shown (or
+:attr:`MainWindow.pages` is read), so a visit holds only the screens it opened.
 """
 
 from __future__ import annotations
@@ -11,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
-from kiosk.ui.navigation import PageId
-from kiosk.ui.pages.journey import Journey
+from kiosk.ui.navigation import PageId, Steps
 from kiosk.ui.theme import Preset, Theme, stylesheet
 
 # the calculations: their screens carry the footer's line on the basis of their figures
@@ -32,6 +30,7 @@ PageFactory = Callable[[str], tuple[Texts, PageBuilders, str]]
 
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
+    first_painted = Signal()  # once, as the window first paints
     page_built = Signal(str, QWidget)  # a page has just been built and added to the stack
     pages_replaced = Signal()  # after a language switch: the pages are another language's
     session_reset = Signal()  # a fresh session: the voice's settings go back too
@@ -55,8 +54,7 @@ class MainWindow(QMainWindow):
         self._builders: dict[str, PageBuilder] = dict(pages)
         self._sets = {texts.language: _PageSet(texts, rules_note, self._built, self._builders)}
         self._styled: tuple[Preset, Theme] | None = None
-        self._build_timer = QTimer(self, singleShot=True, interval=0)
-        self._build_timer.timeout.connect(self._build_next)
+        self._painted = False
         self.language = texts.language
         self._default_language = texts.language
         self._page_factory: PageFactory | None = None
@@ -121,23 +119,18 @@ class MainWindow(QMainWindow):
             widget = self._builders.pop(page)()
             self._built[page] = widget
             self.stack.addWidget(widget)
-            if isinstance(widget, Journey):
-                widget.home_requested.connect(self.go_home)
             self.page_built.emit(page, widget)
         return widget
 
+    def painted(self) -> bool:
+        """Whether the window has painted (and :attr:`first_painted` has been emitted)."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._builders and not self._build_timer.isActive():
-            self._build_timer.start()  # the first paint is on screen: build the rest
-
-    def _build_next(self) -> None:
-        """Build one waiting page, then let the event loop run (a touch is never kept waiting
-        for more than one page) before the next."""
-        if self._builders:
-            self.page(next(iter(self._builders)))
-        if self._builders:
-            self._build_timer.start()
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     # public API -------------------------------------------------------------------------------
 
@@ -154,7 +147,7 @@ class MainWindow(QMainWindow):
     def go_back(self) -> None:
         """返回: one step back inside a journey; from its first question, home (answers cleared)."""
         widget = self._built[self.current_page()]
-        if isinstance(widget, Journey) and widget.go_back():
+        if isinstance(widget, Steps) and widget.go_back():
             return
         self.go_home()
 
@@ -167,7 +160,7 @@ class MainWindow(QMainWindow):
         """Every journey's answers, in every language's pages, cleared."""
         for page_set in self._sets.values():
             for widget in page_set.built.values():
-                if isinstance(widget, Journey):
+                if isinstance(widget, Steps):
                     widget.reset()
 
     def set_preset(self, preset: Preset) -> None:
@@ -238,8 +231,6 @@ class MainWindow(QMainWindow):
         self.appearance.retitle(texts)
         self.pages_replaced.emit()
         self.show_page(PageId.HOME)
-        if self._builders:
-            self._build_timer.start()
 
 
 def apply_theme(window: QWidget, preset: Preset, theme: Theme, font_family: str) -> None:

@@ -1,10 +1,9 @@
 """Take the result home: 打印 / 保存PDF / 扫码带走 under every result.
 
-:class:`TakeAway` is the one service the window shares between the result pages: which actions are
-offered (constructor arguments, to be fed from the settings), the printer lookup, the save dialog and
-the clock (all injectable for tests), and whether a print is running (:attr:`TakeAway.busy` and
-:attr:`TakeAway.busy_changed`, for the idle reset to wait on). :meth:`TakeAway.actions` builds the
-pinned row for one result; the 扫码带走 view covers the result with the QR code, large.
+The row of one result (:class:`SheetActions`, made by :meth:`TakeAway.actions`; :class:`TakeAway`,
+the one service the window shares between the result pages, is in :mod:`kiosk.ui.take_away`, and
+named here too); the 扫码带走 view covers the result with the QR code, large. This module, the PDF
+writer and the printing support are imported when the first result is shown.
 
 Where the printing system is CUPS (``spooler``), 打印 sends the sheet as a PDF and follows the job
 (:class:`~kiosk.ui.print_follow.PrintFollower`): 已发送到打印机 until CUPS says it is printed, or
@@ -16,30 +15,32 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.files import NotRegularFile
-from kiosk.ops.print_jobs import Failure, Outcome, PrintError, Spooler, Verdict
+from kiosk.ops.print_jobs import Failure, Outcome, PrintError, Verdict
 from kiosk.present import Sheet, qr_modules
-from kiosk.ui.print_follow import POLL_MS, PrintFollower
-from kiosk.ui.sheet_render import SheetRenderError, pdf_bytes, prepare_page, render, write_pdf
+from kiosk.ui.print_follow import PrintFollower
+from kiosk.ui.sheet_render import SheetRenderError
+from kiosk.ui.take_away import (
+    PRINT_LIMIT_S,
+    SheetSource,
+    TakeAway,
+    ask_save_path,
+    default_printer,
+    documents_dir,
+    show_print_dialog,
+)
 from kiosk.ui.take_away_notice import FailureView, TakeAwayNotice
 from kiosk.ui.widgets.style import button, label
 
-if TYPE_CHECKING:
-    from PySide6.QtPrintSupport import QPrinter
-
 log = logging.getLogger(__name__)
 
-PRINT_LIMIT_S = 60.0
 DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG)
 NOT_ALLOWED = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR)
 NOTICE_MIN_PX = 300  # the notice beside the buttons when it gets at least this, else above
@@ -47,163 +48,6 @@ QR_QUIET_MODULES = 4
 QR_MIN_PIXELS_PER_MODULE = 3
 QR_MIN_SIDE_PX = 400  # an older phone reads it at arm's length (with error correction L)
 QR_SHARE = 0.55  # of the view's length the code may take beside (or above) its words
-
-SheetSource = Callable[[datetime], Sheet | None]
-PrinterLookup = Callable[[], "QPrinter | None"]
-PrintDialog = Callable[["QPrinter", QWidget], bool]
-SavePathChooser = Callable[[QWidget, Path, Texts], Path | None]
-
-
-def default_printer() -> QPrinter | None:
-    """The system's default printer, or None when none is configured (then 打印 is not offered).
-
-    None too when Qt's print support is not bundled (packaging/kiosk.spec excluded it before
-    printing existed).
-    """
-    try:
-        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
-    except ImportError:
-        return None
-
-    info = QPrinterInfo.defaultPrinter()
-    if info.isNull():
-        return None
-    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
-
-
-def show_print_dialog(printer: QPrinter, parent: QWidget) -> bool:
-    """The system print dialog (windowed modes); True when the clerk pressed 打印."""
-    from PySide6.QtPrintSupport import QPrintDialog
-
-    return bool(QPrintDialog(printer, parent).exec())
-
-
-def ask_save_path(parent: QWidget, suggested: Path, texts: Texts) -> Path | None:
-    """保存PDF in windowed modes: a save dialog proposing ``suggested``; None when cancelled."""
-    from PySide6.QtWidgets import QFileDialog
-
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, texts.sheet.save_dialog_title, str(suggested), texts.sheet.save_filter
-    )
-    return Path(chosen) if chosen else None
-
-
-def documents_dir() -> Path:
-    from PySide6.QtCore import QStandardPaths
-
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
-
-
-class TakeAway(QObject):
-    """Which take-away actions a result offers, and the print job state the idle reset waits on.
-
-    ``printing_enabled``/``save_pdf_enabled`` switch the buttons (kiosk: print; clerk and demo: save);
-    ``find_printer`` returns the printer (None: 打印 is not offered); ``print_dialog`` None prints
-    straight to it (kiosk mode), else asks first (windowed); ``choose_save_path`` asks where to save.
-    ``spooler``: the printing system to send the PDF to and follow the job in (CUPS), for at most
-    ``print_limit_s`` seconds; None prints through Qt. ``service_window``: the hall window a
-    failure sends the citizen to (请到X号窗口).
-    """
-
-    busy_changed = Signal(bool)
-
-    def __init__(
-        self,
-        *,
-        texts: Texts,
-        font_family: str,
-        printing_enabled: bool = True,
-        save_pdf_enabled: bool = True,
-        find_printer: PrinterLookup = default_printer,
-        print_dialog: PrintDialog | None = None,
-        choose_save_path: SavePathChooser = ask_save_path,
-        save_dir: Callable[[], Path] = documents_dir,
-        now: Callable[[], datetime] = datetime.now,
-        spooler: Spooler | None = None,
-        print_limit_s: float = PRINT_LIMIT_S,
-        poll_ms: int = POLL_MS,
-        service_window: int | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.texts = texts
-        self.font_family = font_family
-        self.printing_enabled = printing_enabled
-        self.save_pdf_enabled = save_pdf_enabled
-        self.find_printer = find_printer
-        self.print_dialog = print_dialog
-        self.choose_save_path = choose_save_path
-        self.save_dir = save_dir
-        self.now = now
-        self.spooler = spooler
-        self.print_limit_s = print_limit_s
-        self.poll_ms = poll_ms
-        self.service_window = service_window
-        self._jobs = 0
-
-    @property
-    def busy(self) -> bool:
-        """True while a print job is being prepared or sent: the idle reset must wait."""
-        return self._jobs > 0
-
-    def actions(self, sheet: SheetSource, texts: Texts | None = None) -> SheetActions:
-        """The take-away row for one result (``sheet`` builds its sheet when asked), worded in
-        ``texts`` (the screen's language; default the service's)."""
-        return SheetActions(service=self, sheet=sheet, texts=texts)
-
-    def send(self, sheet: Sheet, printer: QPrinter) -> PrintFollower | None:
-        """Hand ``sheet`` to the printing system. With a spooler and a real printer: a PDF of
-        it, submitted, and the started follower of the job (the service stays busy until it
-        finishes); else printed through Qt, and None. Raises :class:`PrintError` (refused,
-        unavailable) or :class:`SheetRenderError`."""
-        from PySide6.QtPrintSupport import QPrinter
-
-        name = printer.printerName()
-        native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-        if self.spooler is None or not native or not name:
-            self.print_sheet(sheet, printer)
-            log.info("sheet handed to the printer through Qt")
-            return None
-        document = pdf_bytes(sheet, font_family=self.font_family)
-        try:
-            job = self.spooler.submit(
-                name, document, title=sheet.title, copies=max(1, printer.copyCount())
-            )
-        except PrintError as exc:
-            log.warning("print refused by %s (%s): %s", name, exc.failure.value, exc.detail)
-            raise
-        log.info("print job %s-%d submitted, %d bytes", name, job, len(document))
-        follower = PrintFollower(
-            self.spooler, name, job, limit_s=self.print_limit_s, poll_ms=self.poll_ms, parent=self
-        )
-        self.hold()
-        follower.finished.connect(lambda _verdict: self.release())  # the outcome is shown
-        follower.cleaned.connect(follower.deleteLater)  # a failed job: once purged
-        follower.start()
-        return follower
-
-    def print_sheet(self, sheet: Sheet, printer: QPrinter) -> None:
-        """Send ``sheet`` to ``printer`` through Qt. Raises :class:`SheetRenderError` when it
-        fails."""
-        prepare_page(printer)
-        printer.setDocName(sheet.title)
-        render(sheet, printer, font_family=self.font_family)
-        if printer.printerState() == type(printer).PrinterState.Error:
-            raise SheetRenderError("the printer reported an error")
-
-    def save_sheet(self, sheet: Sheet, path: Path) -> None:
-        write_pdf(sheet, path, font_family=self.font_family)
-
-    def hold(self) -> None:
-        self._jobs += 1
-        if self._jobs == 1:
-            self.busy_changed.emit(True)
-
-    def release(self) -> None:
-        self._jobs = max(0, self._jobs - 1)
-        if self._jobs == 0:
-            self.busy_changed.emit(False)
 
 
 class SheetActions(QWidget):
@@ -556,3 +400,16 @@ class QrView(QWidget):
             elif event.type() == QEvent.Type.Hide:
                 self.hide()
         return False
+
+
+__all__ = [  # the service is kiosk.ui.take_away's, named here too
+    "PRINT_LIMIT_S",
+    "QrCodeWidget",
+    "QrView",
+    "SheetActions",
+    "TakeAway",
+    "ask_save_path",
+    "default_printer",
+    "documents_dir",
+    "show_print_dialog",
+]

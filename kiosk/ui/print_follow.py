@@ -17,10 +17,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.ops.print_jobs import JobState, Outcome, PrintError, Spooler, Verdict, judge
+from kiosk.ui.take_away import POLL_MS
 
 log = logging.getLogger(__name__)
 
-POLL_MS = 500
 PURGE_TRIES = 40  # a poll each: 20 s at the default for a backend to stop
 
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.content.texts.ops import OpsTexts
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.ops.idle import CountdownOverlay, IdleWatcher
+from kiosk.ui.ops.idle import IdleWatcher
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.settle import settle_layouts
 from kiosk.ui.speakable import Speaker
@@ -53,13 +53,15 @@ class VoiceGuide(QObject):
         self.slow = False
         self.used = False  # 朗读 pressed in this session
         self._start_ms = start_after_paint_ms
-        self._painted = False
         self._auto = QTimer(self, singleShot=True, interval=0)
         self._auto.timeout.connect(self._on_new_screen)
         engine.setParent(self)
         self._connect_signals()
         self._refresh_control()
-        window.installEventFilter(self)
+        if window.painted():
+            self._start_engine()
+        else:
+            window.first_painted.connect(self._start_engine)
 
     def _connect_signals(self) -> None:
         window = self.window
@@ -86,14 +88,13 @@ class VoiceGuide(QObject):
             widget.stack.currentChanged.connect(lambda _index: self._new_screen())
             widget.result_shown.connect(lambda w=widget: self._on_result(w))
 
-    def watch_countdown(self, idle: IdleWatcher, countdown: CountdownOverlay) -> None:
-        """Say the idle countdown (from its overlay) to whoever has been listening."""
+    def watch_countdown(self, idle: IdleWatcher) -> None:
+        """Say the idle countdown (what its overlay shows) to whoever has been listening."""
         idle.countdown_started.connect(lambda _s: self._countdown())
         idle.countdown_tick.connect(
             lambda seconds: self._countdown() if seconds == COUNTDOWN_REMINDER_S else None
         )
         idle.countdown_cancelled.connect(self.stop)
-        self._countdown_overlay = countdown
 
     # public API -------------------------------------------------------------------------------
 
@@ -212,12 +213,9 @@ class VoiceGuide(QObject):
 
     # Qt overrides ---------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._painted and watched is self.window and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(self._start_ms, self, self.engine.start)
-        return False
+    def _start_engine(self) -> None:
+        """A while after the window's first paint (start-up time is budgeted)."""
+        QTimer.singleShot(self._start_ms, self, self.engine.start)
 
 
 def status_line(ops: OpsTexts, language: str, available: Availability) -> str:

@@ -1,11 +1,12 @@
-"""Page switches in the real window (1920x1080, offscreen, every page built): the time from a
+"""Page switches in the real window (1920x1080, offscreen, as freshly started): the time from a
 touch or a navigation call to the end of the paint pass that shows the new screen. Every top-level
 page there and back (``show_page``, ``go_home``), each journey's steps to its result (the walks of
 kiosk/ui/walks), and the FAQ's screens through their own buttons: category, question,
 related question, back (返回), search and its keystrokes, a search result, the guide.
 
-Each transition runs once to warm up (printed as "first": the first visit after start-up), then
-``--repeat`` times; prints p50 / p95 / max per transition and over all. Target: p95 <= 16 ms.
+Each transition runs once first (printed as "first": the first visit after start-up, which builds
+what it shows if nothing has yet), then ``--repeat`` times; prints p50 / p95 / max per transition
+and over all. Targets: every first <= 50 ms, p95 of the repeats <= 16 ms.
 
     python tests/bench/page_switch.py [--repeat 30] [--quick]
 """
@@ -35,6 +36,7 @@ WALKS = every_walk()
 
 BENCH = "page_switch"
 TARGET_MS = 16.0
+TARGET_FIRST_MS = 50.0
 JOURNEYS = ("retirement", "contribution", "pension")
 SEARCH_KEYS = ("t", "x", "n", "l", "delete", "clear")
 
@@ -77,7 +79,7 @@ def journey_route(window: MainWindow, walk: Walk) -> Route:
         window.show_page(walk.page)
 
     def journey() -> Journey:
-        page = window.pages[walk.page]
+        page = window.page(walk.page)
         assert isinstance(page, Journey)
         return page
 
@@ -128,7 +130,7 @@ def faq_search_route(window: MainWindow) -> Route:
 
 def _faq_page(window: MainWindow) -> Callable[[], FaqPage]:
     def faq() -> FaqPage:
-        page = window.pages[PageId.FAQ]
+        page = window.page(PageId.FAQ)
         assert isinstance(page, FaqPage)
         return page
 
@@ -177,12 +179,24 @@ def print_table(first: dict[str, float], samples: dict[str, list[float]], repeat
         + " ".join(f"{ms(value):7.1f}" for value in overall)
         + f"   target: p95 <= {TARGET_MS:.0f} ms"
     )
+    print(
+        f"slowest first: {max(first.values()) * 1000:.1f} ms   target: <= {TARGET_FIRST_MS:.0f} ms"
+    )
 
 
-def results(samples: dict[str, list[float]]) -> list[Result]:
+def results(first: dict[str, float], samples: dict[str, list[float]]) -> list[Result]:
     every = [value for times in samples.values() for value in times]
     slowest = max(samples, key=lambda name: percentile(samples[name], 0.95))
+    slowest_first = max(first, key=lambda name: first[name])
     return [
+        Result(
+            BENCH,
+            "slowest first open",
+            ms(first[slowest_first]),
+            "ms",
+            TARGET_FIRST_MS,
+            note=slowest_first,
+        ),
         Result(BENCH, "p50 all switches", ms(statistics.median(every)), "ms"),
         Result(BENCH, "p95 all switches", ms(percentile(every, 0.95)), "ms", TARGET_MS),
         Result(
@@ -207,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     first, samples = measure(window, repeat)
     window.close()
     print_table(first, samples, repeat)
-    report(*results(samples))
+    report(*results(first, samples))
     return 0
 
 

@@ -22,7 +22,15 @@ from benchkit import Result
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-BENCHMARKS = ("startup", "page_switch", "memory", "rules_throughput", "faq_search")
+BENCHMARKS = (
+    "startup",
+    "page_switch",
+    "memory",
+    "widget_memory",
+    "soak",
+    "rules_throughput",
+    "faq_search",
+)
 
 
 @dataclass

@@ -39,5 +39,6 @@ def test_every_benchmark_runs_and_prints_finite_positive_figures() -> None:
     for result in results:
         assert result is not None
         assert math.isfinite(result.value), result
-        assert result.value > 0, result
+        if result.figure != "RSS growth after warm-up":  # the soak's: may be below zero
+            assert result.value > 0, result
     assert "=== summary ===" in completed.stdout

@@ -1,6 +1,7 @@
 """The real main window for the in-process benchmarks (page_switch.py, memory.py): built as the
-e2e tests build it, shown offscreen at the hall terminal's size, driven through its public API and
-its own buttons, and waited on until the screen it shows has been painted."""
+e2e tests build it (or as ``main()`` builds it, :func:`serve`), shown offscreen at the hall
+terminal's size, driven through its public API and its own buttons, and waited on until the screen
+it shows has been painted. Pages are built as the window builds them: when first shown."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -17,17 +19,21 @@ from PySide6.QtCore import (
     QEventLoop,
     QMessageLogContext,
     QObject,
+    Qt,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import Bundle, build_main_window
 from kiosk.selftest import every_walk
+from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
 from kiosk.ui.pages.faq import FaqPage
+from kiosk.ui.pages.home import HomePage
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.walks import WalkContext
 
@@ -50,22 +56,35 @@ def application() -> QApplication:
 
 
 def build_window(bundle: Bundle, size: tuple[int, int] = SIZE) -> MainWindow:
-    """The real window, shown and painted, every page built (as after the citizen's first look).
+    """The real window, shown and painted, and what it does after its first paint done.
     ``bundle``: from :func:`kiosk.app.load_bundle`."""
     window = build_main_window(bundle, today=date.today)
     window.resize(*size)
     window.show()
     wait_painted(window)
     run_event_loop(SETTLE_AFTER_BUILD_S)
-    for page in PageId:
-        _ = window.pages[page]  # built now if the window had not yet
+    settle()
+    return window
+
+
+def serve(bundle: Bundle, size: tuple[int, int] = SIZE) -> MainWindow:
+    """The window as ``main()`` shows it for the default settings (windowed, the attract screen
+    at start, the kiosk operations installed), painted, and what it does after its first paint
+    done."""
+    from kiosk.service import KioskService
+    from kiosk.ui.ops.install import OpsHooks
+
+    service = KioskService(hooks=OpsHooks(), size=size, parent=QApplication.instance())
+    window = service.serve(KioskSettings(), bundle)
+    wait_painted(window)
+    run_event_loop(SETTLE_AFTER_BUILD_S)
     settle()
     return window
 
 
 def shown_screen(window: MainWindow) -> QWidget:
     """The innermost screen on show: a journey's question or result, an FAQ screen, or a page."""
-    page = window.pages[window.current_page()]
+    page = window.page(window.current_page())
     if isinstance(page, Journey):
         return page.stack.currentWidget() or page
     return page
@@ -124,7 +143,7 @@ class Visit:
         for walk in WALKS:
             self.go_home()
             self.show(partial(self.window.show_page, walk.page))
-            journey = self.window.pages[walk.page]
+            journey = self.window.page(walk.page)
             assert isinstance(journey, Journey)
             for answer in walk.answers:
                 self.show(partial(answer, journey))
@@ -162,8 +181,49 @@ class Visit:
         self.show(partial(self.window.show_page, PageId.GUIDE))
         self.go_home()
 
+    def one_citizen(self, context: WalkContext, pdf: Path) -> None:
+        """One citizen's visit (issue 16): past the attract screen, the retirement journey to its
+        result through the home tile, its QR code shown and closed, its sheet saved as a PDF
+        (``pdf``; the path a save dialog would return), home; one FAQ answer; home."""
+        from kiosk.ui.ops.install import Operations
+        from kiosk.ui.print_actions import SheetActions
+
+        operations = self.window.findChild(Operations)
+        if operations is not None and operations.attract.is_open():  # a touch dismisses it
+            attract = operations.attract
+            self.show(partial(QTest.mouseClick, attract, Qt.MouseButton.LeftButton))
+        home = self.window.page(PageId.HOME)
+        assert isinstance(home, HomePage)
+        walk = next(walk for walk in WALKS if walk.name == "retirement")
+        self.show(home.tiles[walk.page].click)
+        journey = self.window.page(walk.page)
+        assert isinstance(journey, Journey)
+        for answer in walk.answers:
+            self.show(partial(answer, journey))
+        ok, detail = walk.check(journey, context)
+        if not ok:
+            raise RuntimeError(f"the retirement walk did not reach its result: {detail}")
+        actions = journey.findChild(SheetActions)
+        assert actions is not None
+        view = actions.show_qr()
+        assert view is not None
+        wait_painted(view)
+        view.close_button.click()
+        settle()
+        sheet = journey.sheet(datetime.now())
+        assert sheet is not None and journey.take_away is not None
+        journey.take_away.save_sheet(sheet, pdf)
+        if not pdf.is_file():
+            raise RuntimeError(f"no PDF written to {pdf}")
+        self.show(self.window.header.home_button.click)
+        self.show(partial(self.window.show_page, PageId.FAQ))
+        faq = self.faq_page()
+        self.show(next(iter(faq.categories.tiles.values())).click)
+        self.show(faq.questions.question_buttons()[0].click)
+        self.show(self.window.header.home_button.click)
+
     def faq_page(self) -> FaqPage:
-        page = self.window.pages[PageId.FAQ]
+        page = self.window.page(PageId.FAQ)
         assert isinstance(page, FaqPage)
         return page
 

@@ -8,6 +8,7 @@ punctuation."""
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 from datetime import datetime
 
 import pytest
@@ -211,7 +212,7 @@ def test_errors_say_what_to_do_without_a_quoted_field_name_first(bundle, languag
     messages = {
         f"{section}.{key}": value
         for section in ("retirement", "contribution", "pension")
-        for key, value in getattr(texts, section).model_dump().items()
+        for key, value in asdict(getattr(texts, section)).items()
         if isinstance(value, str) and ERROR_KEYS.search(key)
     }
     assert len(messages) >= 18

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterator
+from dataclasses import asdict
 
 import pytest
 
@@ -37,7 +38,7 @@ def flat(value: object, key: str = "") -> Iterator[tuple[str, str]]:
 
 
 def strings(texts: Texts, section: str) -> dict[str, str]:
-    return {f"{section}.{k}": v for k, v in flat(getattr(texts, section).model_dump())}
+    return {f"{section}.{k}": v for k, v in flat(asdict(getattr(texts, section)))}
 
 
 def placeholders(text: str) -> set[str]:

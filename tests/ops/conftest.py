@@ -59,7 +59,7 @@ def make_window(qtbot: Any, bundle: Any, ops_env: OpsEnv, clock: FakeClock, pin_
     """``make_window(**settings)``: the real window with its operations, shown at 1366x768."""
     from kiosk.app import build_main_window
     from kiosk.ops.usage import UsageCounter
-    from kiosk.settings import KioskSettings
+    from kiosk.settings import validate_settings
     from kiosk.ui.ops.install import OpsHooks
 
     made = []
@@ -68,7 +68,7 @@ def make_window(qtbot: Any, bundle: Any, ops_env: OpsEnv, clock: FakeClock, pin_
         values.setdefault("admin_pin_hash", pin_hash)
         values.setdefault("log_dir", ops_env.log_dir)
         values.setdefault("usage_file", ops_env.usage_file)
-        settings = KioskSettings.model_validate(values)
+        settings = validate_settings(values)
         window = build_main_window(
             bundle_ or bundle,
             today=lambda: TODAY,

@@ -21,7 +21,8 @@ from test_ops_attract_admin import open_pad, tap, touch_device  # noqa: F401 (au
 
 from kiosk.settings import KioskSettings
 from kiosk.ui.navigation import PageId
-from kiosk.ui.ops.admin import CORNER_PX, MAX_LOCK_S, PinLock, PinOutcome
+from kiosk.ui.ops.admin import MAX_LOCK_S, PinLock, PinOutcome
+from kiosk.ui.ops.gate import CORNER_PX
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
 CORNERS = ["top-left", "top-right", "bottom-left", "bottom-right"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtTest import QTest
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops.pin import hash_pin
 from kiosk.ui.navigation import PageId
-from kiosk.ui.ops.admin import CORNER_PX
+from kiosk.ui.ops.gate import CORNER_PX
 
 WAIT_MS = 3000
 
@@ -39,9 +40,7 @@ def test_attract_starts_loops_and_a_tap_goes_home(qtbot: Any, make_window: Any) 
 
 
 def test_attract_works_with_no_cards(qtbot: Any, make_window: Any, bundle: Any) -> None:
-    texts = bundle.texts.model_copy(
-        update={"ops": bundle.texts.ops.model_copy(update={"cards": ()})}
-    )
+    texts = replace(bundle.texts, ops=replace(bundle.texts.ops, cards=()))
     catalogues = {**bundle.catalogues, texts.language: texts}
     window = make_window(bundle_=dataclasses.replace(bundle, catalogues=catalogues), mode="demo")
     ops = operations(window)

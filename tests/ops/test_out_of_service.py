@@ -15,8 +15,9 @@ from test_ops_attract_admin import tap, touch_device  # noqa: F401 (autouse)
 
 from kiosk import resources
 from kiosk.content.texts.ops import OUT_OF_SERVICE_FALLBACK, OutOfServiceTexts
+from kiosk.datafile import validate
 from kiosk.rules.loader import DataFileError
-from kiosk.settings import KioskSettings
+from kiosk.settings import KioskSettings, validate_settings
 from kiosk.ui.ops.install import OpsHooks
 from kiosk.ui.ops.out_of_service import OutOfService
 
@@ -47,7 +48,7 @@ def suspended(
     def make(*, texts: Any = "bundle", size: tuple[int, int] = (1366, 768), **values: Any):
         values.setdefault("admin_pin_hash", pin_hash)
         values.setdefault("mode", "kiosk")
-        settings = KioskSettings.model_validate(values)
+        settings = validate_settings(values)
         loader = Loader(bundle)
         controller = OutOfService(
             problem=PROBLEM,
@@ -135,7 +136,7 @@ def test_no_catalogue_at_all_still_shows_the_page(suspended) -> None:
 def test_the_fallback_words_are_the_catalogue_s() -> None:
     path = resources.text_dir() / "zh_CN" / "ops.toml"
     bundled = tomllib.loads(path.read_text(encoding="utf-8"))["out_of_service"]
-    assert OutOfServiceTexts.model_validate(bundled) == OUT_OF_SERVICE_FALLBACK
+    assert validate(OutOfServiceTexts, bundled) == OUT_OF_SERVICE_FALLBACK
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Bundle, build_main_window
 from kiosk.content.texts import Texts
 from kiosk.ops.usage import UsageCounter
-from kiosk.settings import KioskSettings
+from kiosk.settings import validate_settings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ops.install import Operations, OpsHooks
 from kiosk.ui.print_actions import TakeAway
@@ -95,7 +95,7 @@ def build_kiosk(
         "admin_pin_hash": pin_hash,
         **settings,
     }
-    kiosk_settings = KioskSettings.model_validate(values)
+    kiosk_settings = validate_settings(values)
     clock = FakeClock()
     quit_counter = Quit()
     window = build_main_window(

@@ -42,7 +42,7 @@ from kiosk.journeys import JOURNEYS
 from kiosk.ops.pin import hash_pin
 from kiosk.selftest import every_walk
 from kiosk.ui.navigation import PageId
-from kiosk.ui.ops.admin import CORNER_PX
+from kiosk.ui.ops.gate import CORNER_PX
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.pages.journey import Journey
 from kiosk.ui.print_actions import QrView

@@ -135,7 +135,8 @@ def walk_to_result(kiosk: Kiosk, walk: Walk, context: WalkContext) -> Journey:
 
 def take_away(journey: Journey, *, printed: bool) -> None:
     """打印 (to the test's PDF printer) or 扫码带走 (the QR view over the result, then 关闭)."""
-    actions = journey.findChild(SheetActions)
+    # the row on show: a comparison shows over its result, each with a row of its own
+    actions = next((row for row in journey.findChildren(SheetActions) if row.isVisible()), None)
     if actions is None:  # the FAQ has no take-away row
         return
     if printed:

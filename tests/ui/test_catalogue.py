@@ -11,6 +11,7 @@ import string
 import tomllib
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -69,7 +70,7 @@ def strings_in(value: object) -> Iterator[str]:
 def test_every_section_loads(section: str) -> None:
     path = resources.text_dir() / DEFAULT_LANGUAGE / f"{section}.toml"
     model = validate_file(path, SECTIONS[section])
-    assert all(text.strip() for text in strings_in(model.model_dump())), section
+    assert all(text.strip() for text in strings_in(asdict(model))), section
 
 
 def test_the_whole_catalogue_loads(catalogue: Texts) -> None:
@@ -84,7 +85,7 @@ def test_placeholders_are_named(catalogue: Texts) -> None:
     """``{amount}``, never ``{}`` or ``{0}``: a translator must see what goes where."""
     bad = [
         text
-        for text in strings_in(catalogue.model_dump())
+        for text in strings_in(asdict(catalogue))
         for _, name, _, _ in string.Formatter().parse(text)
         if name is not None and not name.isidentifier()
     ]
@@ -95,7 +96,7 @@ def test_placeholders_are_named(catalogue: Texts) -> None:
 def test_no_ampersand_a_button_would_take_for_a_shortcut(language: str) -> None:
     """Qt shows "Text & voice" on a button as "Text _voice" (a keyboard shortcut's mark)."""
     texts = load_texts(resources.text_dir(), language)
-    assert [text for text in strings_in(texts.model_dump()) if "&" in text] == []
+    assert [text for text in strings_in(asdict(texts)) if "&" in text] == []
 
 
 # a broken copy stops with the file and the field --------------------------------------------------
@@ -414,7 +415,7 @@ def test_the_glyph_check_can_fail(raw_font: QRawFont) -> None:
 
 
 def test_catalogue_characters_are_in_the_font(raw_font: QRawFont, catalogue: Texts) -> None:
-    assert missing_glyphs(raw_font, strings_in(catalogue.model_dump())) == []
+    assert missing_glyphs(raw_font, strings_in(asdict(catalogue))) == []
 
 
 def test_rules_data_characters_are_in_the_font(raw_font: QRawFont) -> None:

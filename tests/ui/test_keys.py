@@ -264,3 +264,36 @@ def test_the_focus_frame_shows_from_the_first_key_until_a_touch(hall: Kiosk) -> 
     assert frame.thickness > standard  # as large as the text
     QTest.mouseClick(window.header.title, Qt.MouseButton.LeftButton)
     assert not frame.isVisible() and not keys_of(hall).active()
+
+
+def test_a_real_start_installs_the_keys_and_the_voice_after_the_first_paint(
+    qtbot: Any, bundle: Any, engine: RecordingEngine, tmp_path: Any
+) -> None:
+    """As main() builds it: nothing of keys or voice before the first paint, both after."""
+    from kiosk.ops.usage import UsageCounter
+    from kiosk.settings import KioskSettings
+    from kiosk.ui.ops.install import OpsHooks
+    from kiosk.ui.voice import VoiceGuide
+
+    settings = KioskSettings(log_dir=tmp_path / "logs", usage_file=tmp_path / "usage.json")
+    kiosk = build_kiosk(
+        bundle,
+        today=lambda: TODAY,
+        settings=settings,
+        usage=UsageCounter(settings.usage_file),
+        ops_hooks=OpsHooks(quit=lambda: None, watch_after_paint=True),
+        speech=engine,
+    )
+    window = kiosk.window
+    try:
+        assert window.findChild(KeyNavigator) is None and window.findChild(VoiceGuide) is None
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitUntil(window.painted)
+        assert window.findChild(KeyNavigator) is kiosk.keys
+        play(window, "{Down}")
+        assert focused(kiosk).objectName() == "tile_retirement" and keys_of(kiosk).frame.isVisible()
+        kiosk.window.header.read_button.click()
+        assert said(engine).startswith(bundle.texts.home.greeting)
+    finally:
+        free_window(window)

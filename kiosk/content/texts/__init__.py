@@ -5,13 +5,14 @@ a blank label. Placeholders are named: ``{amount}``.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from collections.abc import Mapping
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
+from typing import TYPE_CHECKING, get_type_hints
 
 from kiosk.content.glyphs import nested_strings
+from kiosk.content.texts._base import Section
 from kiosk.content.texts.common import CommonTexts
 from kiosk.content.texts.contribution import ContributionTexts
 from kiosk.content.texts.errors import ErrorTexts
@@ -22,17 +23,18 @@ from kiosk.content.texts.pension import PensionTexts
 from kiosk.content.texts.retirement import RetirementTexts
 from kiosk.content.texts.sheet import SheetTexts
 from kiosk.content.texts.speech import SpeechTexts
-from kiosk.rules.loader import DataFileError, validate_file
-from kiosk.rules.steps import StepKey
+from kiosk.datafile import DataFileError, validate_file
+
+if TYPE_CHECKING:
+    from kiosk.rules.steps import StepKey
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")  # every bundled catalogue; the kiosk.settings Language literal
 
 
-class Texts(BaseModel):
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Texts:
     """All sections of the catalogue for one language."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     language: str
     common: CommonTexts
@@ -55,10 +57,8 @@ class Texts(BaseModel):
         raise KeyError(key)
 
 
-SECTIONS: dict[str, type[BaseModel]] = {
-    name: field.annotation  # type: ignore[misc]
-    for name, field in Texts.model_fields.items()
-    if name != "language"
+SECTIONS: dict[str, type[Section]] = {
+    name: kind for name, kind in get_type_hints(Texts).items() if name != "language"
 }
 
 
@@ -79,8 +79,8 @@ def check_placeholders(directory: Path, catalogues: Mapping[str, Texts]) -> None
     for language, texts in catalogues.items():
         for section in SECTIONS:
             path = directory / language / f"{section}.toml"
-            wanted = dict(nested_strings(getattr(reference, section).model_dump()))
-            for field, text in nested_strings(getattr(texts, section).model_dump()):
+            wanted = dict(nested_strings(dataclasses.asdict(getattr(reference, section))))
+            for field, text in nested_strings(dataclasses.asdict(getattr(texts, section))):
                 names = _placeholders(text, path, field)
                 expected = _placeholders(wanted.get(field, ""), path, field)
                 if names != expected:

@@ -3,7 +3,9 @@ without separators, no symbols a speech engine would read out), and the spoken f
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from typing import Annotated
+
+from annotated_types import Len
 
 from kiosk.content.texts._base import Section
 
@@ -17,7 +19,7 @@ class SpeechTexts(Section):
     years_only: str
     months_only: str
     year_month: str  # {year} {month_name}
-    month_names: tuple[str, ...]
+    month_names: Annotated[tuple[str, ...], Len(12, 12)]  # January first
     retirement_future: str
     retirement_reached: str
     eligibility_unknown: str
@@ -32,13 +34,6 @@ class SpeechTexts(Section):
     counter_window: str
     counter_desk: str
     compare: str
-
-    @field_validator("month_names")
-    @classmethod
-    def _twelve(cls, names: tuple[str, ...]) -> tuple[str, ...]:
-        if len(names) != 12:
-            raise ValueError("twelve month names, January first")
-        return names
 
     when: str  # {age} {month}, as said
 
@@ -67,12 +62,6 @@ class SpeechTexts(Section):
     attention: str  # {error}: what is wrong on this screen
     steps_hint: str  # {steps}: how to hear the calculation steps
     countdown_hint: str  # after 还在使用吗？ and the seconds left
-    symbols: dict[str, str]  # screen symbols and the words said for them (× 乘, = 等于 ...)
+    # screen symbols, one character each, and the words said for them (× 乘, = 等于 ...)
+    symbols: dict[Annotated[str, Len(1, 1)], str]
     percent: str  # {value}: 8% as said (百分之8 / 8 percent)
-
-    @field_validator("symbols")
-    @classmethod
-    def _single_characters(cls, symbols: dict[str, str]) -> dict[str, str]:
-        if any(len(symbol) != 1 for symbol in symbols):
-            raise ValueError("each symbol is one character")
-        return symbols

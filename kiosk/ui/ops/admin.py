@@ -1,4 +1,5 @@
-"""The hidden admin gate: taps in a corner, then a PIN pad; the right PIN opens the admin panel.
+"""The hidden admin gate: taps in a corner (:mod:`kiosk.ui.ops.gate`), then a PIN pad; the right
+PIN opens the admin panel. The pad and the panel are built when first opened.
 
 Five wrong PINs lock the pad for five minutes, each further lock in a row twice as long (up to an
 hour); only real wrong PINs count. The PIN exists only as a salted hash in the settings
@@ -9,32 +10,17 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent, QTouchEvent
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QBoxLayout,
-    QComboBox,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QTabBar,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
 from kiosk.ops.pin import MAX_PIN_DIGITS, MIN_PIN_DIGITS, verify_pin
-from kiosk.settings import Corner, KioskSettings
+from kiosk.settings import KioskSettings
+from kiosk.ui.ops.gate import AdminGate, Clock, admin_gate
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.keypad import NumericKeypad
 from kiosk.ui.widgets.kinetic import ScrollPager
@@ -42,116 +28,10 @@ from kiosk.ui.widgets.style import button, label
 
 log = logging.getLogger(__name__)
 
-CORNER_PX = 140
-SAME_TAP_S = 0.08  # a touch and the mouse press Qt makes from it are one tap
 MAX_FAILURES = 5
 LOCK_S = 300  # the first lock; each further one in a row lasts twice as long
 MAX_LOCK_S = 3600
 PIN_CARD_WIDTH = 1200
-
-Clock = Callable[[], float]
-# what a tap on operates (a tap on one of these in the corner is not an admin tap)
-CONTROLS = (
-    QAbstractButton,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QComboBox,
-    QLineEdit,
-    QTextEdit,
-    QPlainTextEdit,
-    QAbstractItemView,
-    QTabBar,
-)
-# a quick second tap arrives as a double click; SAME_TAP_S merges a press and its double click
-TAP_EVENTS = (
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.TouchBegin,
-)
-
-
-class AdminGate(QObject):
-    """Counts taps in one corner of ``window``; ``taps`` of them within ``window_s`` emit
-    :attr:`requested`. An application event filter that never swallows input.
-
-    The corner is the square minus every control in it: a tap on a button there (返回 in the
-    top-left corner of a journey) is a tap on the button, and starts the count again."""
-
-    requested = Signal()
-
-    def __init__(
-        self,
-        window: QWidget,
-        *,
-        corner: Corner,
-        taps: int,
-        window_s: float,
-        clock: Clock = time.monotonic,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._window = window
-        self._corner = corner
-        self._taps = taps
-        self._window_s = window_s
-        self._clock = clock
-        self._times: deque[float] = deque(maxlen=taps)
-
-    def in_corner(self, point: QPoint) -> bool:
-        """``point`` (window coordinates) is in the corner and on no control."""
-        return self.in_corner_square(point) and not self.on_control(point)
-
-    def on_control(self, point: QPoint) -> bool:
-        """Whether a control (a button, a slider, a text field...) is at ``point``."""
-        widget = self._window.childAt(point)
-        while widget is not None and widget is not self._window:
-            if isinstance(widget, CONTROLS):
-                return True
-            widget = widget.parentWidget()
-        return False
-
-    def in_corner_square(self, point: QPoint) -> bool:
-        size = min(CORNER_PX, self._window.width() // 4, self._window.height() // 4)
-        left = point.x() < size
-        right = point.x() >= self._window.width() - size
-        top = point.y() < size
-        bottom = point.y() >= self._window.height() - size
-        return {
-            "top-left": top and left,
-            "top-right": top and right,
-            "bottom-left": bottom and left,
-            "bottom-right": bottom and right,
-        }[self._corner]
-
-    def tap(self, point: QPoint) -> None:
-        """A press at ``point`` (window coordinates)."""
-        now = self._clock()
-        if self._times and now - self._times[-1] < SAME_TAP_S:
-            return
-        if not self.in_corner(point):
-            self._times.clear()
-            return
-        self._times.append(now)
-        if len(self._times) == self._taps and now - self._times[0] <= self._window_s:
-            self._times.clear()
-            self.requested.emit()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if (
-            kind in TAP_EVENTS
-            and isinstance(watched, QWidget)
-            and event.spontaneous()
-            and watched.window() is self._window
-        ):
-            if isinstance(event, QMouseEvent):
-                spot = event.globalPosition().toPoint()
-            elif isinstance(event, QTouchEvent) and event.points():
-                spot = event.points()[0].globalPosition().toPoint()
-            else:
-                return False
-            self.tap(self._window.mapFromGlobal(spot))
-        return False
 
 
 class PinOutcome(Enum):
@@ -167,15 +47,9 @@ def admin_access(
     window: QWidget, settings: KioskSettings, *, clock: Clock, parent: QObject
 ) -> tuple[AdminGate, PinLock]:
     """The way into the admin panel that the settings describe: the corner taps over
-    ``window`` that open the PIN pad, and the lock that checks the PIN."""
-    gate = AdminGate(
-        window,
-        corner=settings.admin_corner,
-        taps=settings.admin_taps,
-        window_s=settings.admin_tap_window_s,
-        clock=clock,
-        parent=parent,
-    )
+    ``window`` that open the PIN pad (:func:`~kiosk.ui.ops.gate.admin_gate`), and the lock that
+    checks the PIN."""
+    gate = admin_gate(window, settings, clock=clock, parent=parent)
     return gate, PinLock(settings.admin_pin_hash, clock=clock)
 
 

@@ -3,6 +3,7 @@ fingerprints: :mod:`kiosk.fingerprint`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from PySide6.QtGui import QFontDatabase, QRawFont
 from kiosk import resources
 from kiosk.bundle import validate_bundle
 from kiosk.content.texts import Texts
-from kiosk.rules.loader import DataFileError
+from kiosk.datafile import DataFileError
 from kiosk.ui.fonts import FONT_FILES
 
 
@@ -38,7 +39,7 @@ def missing_glyphs(font_file: Path, texts: Texts) -> int:
     raw = QRawFont(str(font_file), 20)
     chars = {
         c
-        for text in _strings(texts.model_dump())
+        for text in _strings(dataclasses.asdict(texts))
         for c in text
         if not c.isspace() and not unicodedata.category(c).startswith("C")
     }

@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from kiosk import __version__
 from kiosk.content.texts import Texts
 from kiosk.content.texts.ops import OUT_OF_SERVICE_FALLBACK
+from kiosk.datafile import DataFileError
 from kiosk.ops.logs import last_lines, log_failures
-from kiosk.rules.loader import DataFileError
 from kiosk.settings import KioskSettings
 from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinOutcome, PinPad, admin_access
 from kiosk.ui.ops.install import OpsHooks
