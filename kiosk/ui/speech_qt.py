@@ -17,7 +17,10 @@ The module QtTextToSpeech itself is imported in that thread too, after the windo
 
 from __future__ import annotations
 
+import atexit
 import logging
+import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -34,6 +37,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from shiboken6 import isValid as shiboken_valid
 
 from kiosk.ui.speech import STARTING, Availability, Problem, SpeechEngine, Utterance
 
@@ -45,6 +49,7 @@ BOOTSTRAP_ENGINE = "mock"
 RATE_SLOW = -0.35  # QTextToSpeech's rate runs from -1 to 1; 0 is the engine's normal
 RATE_NORMAL = 0.0
 SHUTDOWN_WAIT_MS = 2000
+EXIT_WAIT_MS = 20_000  # a process ending while the engine loads waits for it
 # Voices an engine does not tag with a locale Qt knows, by a part of their name, best first:
 # speech-dispatcher reports espeak-ng's Mandarin as "cmn", which QLocale cannot read. Its
 # "latin as English" voice reads the pinyin of Debian 12's espeak-ng 1.51 dictionary as English
@@ -101,8 +106,11 @@ class QtSpeechEngine(SpeechEngine):
             return
         self._thread = QThread(self)
         self._thread.setObjectName("speech")
-        # deleted with its window (tests make many): the thread ends before Qt deletes it
+        # deleted with its window (tests make many): the thread ends before Qt deletes it; and
+        # a process that ends without quitting the application ends it too (a thread still
+        # running when the interpreter tears down crashes it)
         self.destroyed.connect(partial(_end_thread, self._thread))
+        atexit.register(_shutdown_if_alive, weakref.ref(self))
         self._starter = _Starter(self._languages, self._prefer)
         self._starter.moveToThread(self._thread)
         self._thread.started.connect(self._starter.run)
@@ -140,14 +148,14 @@ class QtSpeechEngine(SpeechEngine):
     def is_speaking(self) -> bool:
         return self._speaking
 
-    def shutdown(self) -> None:
+    def shutdown(self, *, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
         """Stop speaking and end the speech thread (the engine is deleted in it)."""
         self.stop()
-        tts = self._found.tts if self._found is not None else None
-        if tts is not None:
-            tts.deleteLater()
+        if self._starter is not None:
+            self._starter.deleteLater()  # with the engine: in the speech thread, as it ends
+            self._starter = None
         if self._thread is not None:
-            _end_thread(self._thread)
+            _end_thread(self._thread, wait_ms=wait_ms)
 
     # helpers ----------------------------------------------------------------------------------
 
@@ -208,10 +216,25 @@ class QtSpeechEngine(SpeechEngine):
         self._set_speaking(False)
 
 
-def _end_thread(thread: QThread, *_args: object) -> None:
+def _shutdown_if_alive(engine: weakref.ref[QtSpeechEngine]) -> None:
+    found = engine()
+    if found is not None and shiboken_valid(found):
+        # the engine may still be loading (speech-dispatcher lists every voice first): the
+        # process may only end once the thread has
+        found.shutdown(wait_ms=EXIT_WAIT_MS)
+
+
+def _end_thread(thread: QThread, *_args: object, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
+    """Quit the speech thread and wait for it, Python's lock let go while waiting: the thread may
+    be running Python (choosing the voices), which a wait holding the lock would never let end."""
+    if not thread.isRunning():
+        return
+    thread.quit()
+    deadline = time.monotonic() + wait_ms / 1000
+    while not thread.wait(0) and time.monotonic() < deadline:
+        time.sleep(0.01)
     if thread.isRunning():
-        thread.quit()
-        thread.wait(SHUTDOWN_WAIT_MS)
+        log.warning("speech: the speech thread did not end in %d ms", wait_ms)
 
 
 def _bridge(tts: QObject) -> QObject:
@@ -261,13 +284,13 @@ class _Starter(QObject):
             return
         self._engine = wanted[0]
         if BOOTSTRAP_ENGINE in engines:  # cheap, then the real one by a queued C++ call
-            self._tts = QTextToSpeech(BOOTSTRAP_ENGINE)
+            self._tts = QTextToSpeech(BOOTSTRAP_ENGINE, self)  # deleted with this starter
             self._tts.engineChanged.connect(self._on_engine)
             QMetaObject.invokeMethod(
                 self._tts, "setEngine", Qt.ConnectionType.QueuedConnection, Q_ARG(str, self._engine)
             )
         else:  # loaded here: Python's lock is held while it loads
-            self._tts = QTextToSpeech(self._engine)
+            self._tts = QTextToSpeech(self._engine, self)
             self._on_engine(self._engine)
 
     @Slot(str)
