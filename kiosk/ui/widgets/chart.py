@@ -119,6 +119,14 @@ class ComparisonChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
+    def set_bars(self, bars: Sequence[Bar]) -> None:
+        """Other bars, none chosen."""
+        self.bars = tuple(bars)
+        self.selected = None
+        self._slots = []
+        self.updateGeometry()
+        self.update()
+
     def choose(self, index: int) -> None:
         self.selected = index
         self.update()
