@@ -94,16 +94,23 @@ def estimate_account_balance(
     this_year = Decimal(0)  # contributions of the year so far (no interest until next year)
     used_rates: set[int] = set()
     used_wages: set[int] = set()
-    for index in range(first.index, retirement_month.index):
-        month = YearMonth.from_index(index)
-        wage_year = min(wages, key=lambda year: abs(year - month.year))
+    # a year at a time: every month of a year is paid on the same wage (the nearest published)
+    index, end = first.index, retirement_month.index
+    monthly: dict[int, Decimal] = {}  # each wage year's monthly payment into the account
+    while index < end:
+        year = index // 12
+        until = min(end, 12 * (year + 1))  # this year's months in the span, December's next
+        wage_year = _nearest(wages, year)
         used_wages.add(wage_year)
-        this_year += to_fen(wages[wage_year] * average_index * account_rate)
-        if month.month == 12:
-            if month.year in published:
-                used_rates.add(month.year)
-            carried += to_fen(carried * published.get(month.year, assumed_rate)) + this_year
+        if wage_year not in monthly:
+            monthly[wage_year] = to_fen(wages[wage_year] * average_index * account_rate)
+        this_year += monthly[wage_year] * (until - index)
+        if until == 12 * (year + 1):  # December paid: the year's interest, then a new year
+            if year in published:
+                used_rates.add(year)
+            carried += to_fen(carried * published.get(year, assumed_rate)) + this_year
             this_year = Decimal(0)
+        index = until
     balance = carried + this_year
     balance = to_fen(balance)
     opening = (
@@ -142,6 +149,17 @@ def estimate_account_balance(
         wage_years=tuple(sorted(used_wages)),
         steps=steps,
     )
+
+
+def _nearest(wages: dict[int, Decimal], year: int) -> int:
+    """The published year nearest ``year`` (of two as near, the one listed first)."""
+    if year in wages:
+        return year
+    if year > max(wages):
+        return max(wages)
+    if year < min(wages):
+        return min(wages)
+    return min(wages, key=lambda published: abs(published - year))
 
 
 def _span(years: set[int]) -> YearSpan:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from kiosk.rules.estimate import (
     PensionEstimate,
     RetirementChoices,
-    estimate_pension,
+    estimate_for,
     retirement_choices,
 )
 from kiosk.rules.models import Category, LifeExpectancy, RulesData
@@ -117,10 +117,10 @@ def compare_retirement(
     for index in range(choices.first.index, choices.last.index + 1):
         month = YearMonth.from_index(index)
         age = birth.months_until(month)
-        estimate = estimate_pension(
+        estimate = estimate_for(
             rules,
+            choices,
             birth=birth,
-            category=category,
             retirement_age_months=age,
             contribution_months=contribution_months,
             pre_account_months=pre_account_months,

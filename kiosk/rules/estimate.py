@@ -210,6 +210,33 @@ def estimate_pension(
         contribution_months=contribution_months,
         as_of=as_of,
     )
+    return estimate_for(
+        rules,
+        choices,
+        birth=birth,
+        retirement_age_months=retirement_age_months,
+        contribution_months=contribution_months,
+        pre_account_months=pre_account_months,
+        average_index=average_index,
+        account_balance=account_balance,
+        as_of=as_of,
+    )
+
+
+def estimate_for(
+    rules: RulesData,
+    choices: RetirementChoices,
+    *,
+    birth: YearMonth,
+    retirement_age_months: int,
+    contribution_months: int,
+    pre_account_months: int,
+    average_index: Decimal,
+    account_balance: Decimal | None,
+    as_of: date,
+) -> PensionEstimate:
+    """:func:`estimate_pension` with the person's ``choices`` already known (the comparison
+    estimates every month of the same choices)."""
     window = choices.window
     month = birth.plus_months(retirement_age_months)
     if not choices.estimable:

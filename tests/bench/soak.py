@@ -1,5 +1,5 @@
 """The soak's figure: how much resident memory the kiosk keeps over 1,000 complete journeys with
-their resets, after 28 warm-up journeys (tests/reliability/test_soak.py at full size, run here in
+their resets, after 126 warm-up journeys (tests/reliability/test_soak.py at full size, run here in
 its own pytest process; tests/reliability/reliability.md describes the journeys). Target: at most
 +5 MiB. ``--quick`` runs the small size (21 journeys, 14 warm-up), whose growth says little.
 

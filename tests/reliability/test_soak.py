@@ -10,10 +10,12 @@ away first (扫码带走, or 打印 to a PDF).
 Asserted: after the warm-up journeys, resident memory grows by at most
 ``SOAK_MAX_RSS_GROWTH_MIB`` over the rest; after every reset from then on the live widgets
 (``QApplication.allWidgets()``) and the window's QTimers are as many as after the warm-up (by then
-both languages' pages exist: the kiosk builds each language's pages once and keeps them).
+both languages' pages exist: the kiosk builds each language's pages once and keeps them; and at
+full size each result has been shown in both languages: a result view keeps the widgets of the
+largest result it has shown).
 
 Size (sizes.py): ``SOAK_JOURNEYS`` journeys, ``SOAK_WARMUP_JOURNEYS`` of them warm-up — 1,000 and
-28 with ``KIOSK_RELIABILITY=full``, 21 and 14 otherwise. ``pytest -s`` prints the figures.
+126 with ``KIOSK_RELIABILITY=full``, 21 and 14 otherwise. ``pytest -s`` prints the figures.
 """
 
 from __future__ import annotations

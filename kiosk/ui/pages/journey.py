@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
@@ -47,7 +47,8 @@ class Journey(QWidget):
         self._rules_updated = rules_updated
         self.presentation: Presentation | None = None  # the result shown, worded
         self._earlier_results: list[Presentation] = []  # under one shown on top (返回)
-        self.result_view: ResultView | None = None
+        self.result_view: ResultView | None = None  # the view while it shows a result
+        self._view: ResultView | None = None  # made for the first result, refilled since
         self.stack = QStackedWidget()
         self.screens: list[QuestionScreen] = []
         self.result_area: QWidget | None = None  # the result frame while it holds a result
@@ -228,17 +229,21 @@ class Journey(QWidget):
         opened from it), which 返回 brings back."""
         if on_top and self.presentation is not None:
             self._earlier_results.append(self.presentation)
-        self._drop_result()
+        self._drop_result(empty=False)  # refilled next
         self.presentation = presentation
-        content = ResultView(presentation, self.texts)
+        shell = self._result_shell or self._make_result_shell()  # made by add_questions
+        content = self._view
+        if content is None:  # the first result: its view made, then refilled for every other
+            content = self._view = ResultView(presentation, self.texts)
+            inner = QWidget()
+            column = QVBoxLayout(inner)
+            column.setContentsMargins(MARGIN, 24, MARGIN, 24)
+            column.addWidget(content)
+            shell.scroller.setWidget(inner)
+        else:
+            content.fill(presentation)
         self.result_view = content
         self.decorate(content)
-        shell = self._result_shell or self._make_result_shell()  # made by add_questions
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(MARGIN, 24, MARGIN, 24)
-        column.addWidget(content)
-        shell.scroller.setWidget(inner)
         shell.scroller.scroll_to_top()
         if self.take_away is not None:
             self._result_actions = self.take_away.actions(self.sheet, self.texts)
@@ -249,6 +254,9 @@ class Journey(QWidget):
             shell.set_take_away(self._result_actions)
         self.result_area = shell
         self.stack.setCurrentWidget(shell)
+        # the refilled view's new sizes laid out now, not a frame late (a label shown again
+        # after a text size change while it was hidden needs one round more than a new one)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.result_shown.emit()
 
     def _make_result_shell(self) -> ResultFrame:
@@ -262,14 +270,12 @@ class Journey(QWidget):
         self._result_shell = frame
         return frame
 
-    def _drop_result(self) -> None:
-        """The shown result's widgets let go (the frame stays, empty, for the next one)."""
+    def _drop_result(self, *, empty: bool = True) -> None:
+        """The shown result let go: its take-away row, and (``empty``) its words (the frame and
+        its view stay for the next one)."""
         shell = self._result_shell
-        shown = shell.scroller.takeWidget() if shell is not None else None
-        if shown is not None:
-            shown.hide()
-            shown.setParent(None)  # gone from findChildren now, deleted later
-            shown.deleteLater()
+        if empty and self.result_view is not None:
+            self.result_view.clear()
         if self._result_actions is not None:
             self._result_actions.discard()
             self._result_actions = None

@@ -40,6 +40,8 @@ class RetirementAgeQuestion:
         self._person = person
         self._first_insured = first_insured
         self.choices: RetirementChoices | None = None
+        # the answers choices_now last saw, and what the rules made of them
+        self._last: tuple[tuple[object, ...], RetirementChoices | InputError] | None = None
         self.picker = AgePicker(
             formatter=self._display,
             captions={
@@ -78,14 +80,24 @@ class RetirementAgeQuestion:
         if known is None or not total:
             return None
         birth, category = known
-        return retirement_choices(
-            self._rules,
-            birth=birth,
-            category=category,
-            contribution_months=total,
-            as_of=self._today(),
-            first_insured_before_2011_07=self._first_insured(),
-        )
+        key = (birth, category, total, self._today(), self._first_insured())
+        if self._last is None or self._last[0] != key:  # asked for on every screen shown
+            try:
+                found: RetirementChoices | InputError = retirement_choices(
+                    self._rules,
+                    birth=birth,
+                    category=category,
+                    contribution_months=total,
+                    as_of=key[3],
+                    first_insured_before_2011_07=key[4],
+                )
+            except InputError as error:
+                found = error
+            self._last = (key, found)
+        found = self._last[1]
+        if isinstance(found, InputError):
+            raise found.with_traceback(None)  # not a traceback longer on every raise
+        return found
 
     def estimable(self) -> bool:
         """False once the answers show the pension can only start past the 计发月数 table: the

@@ -120,6 +120,14 @@ class ComparisonChart(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the keys choose bars with ← and →
 
+    def set_bars(self, bars: Sequence[Bar]) -> None:
+        """Other bars, none chosen."""
+        self.bars = tuple(bars)
+        self.selected = None
+        self._slots = []
+        self.updateGeometry()
+        self.update()
+
     def choose(self, index: int) -> None:
         self.selected = index
         self.update()

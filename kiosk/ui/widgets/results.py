@@ -28,7 +28,8 @@ class Card(QFrame):
 
 class FigureGrid(Card):
     """The answer, large: each figure a caption above a big value. As many figures to a row as the
-    width allows (three on a landscape screen, fewer on a portrait one); values never wrap."""
+    width allows (three on a landscape screen, fewer on a portrait one); values never wrap.
+    :meth:`fill` shows other figures in the same widgets (a result refilled, not rebuilt)."""
 
     def __init__(
         self,
@@ -40,28 +41,52 @@ class FigureGrid(Card):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent=parent)
-        self._max_columns = columns
+        self._value_role = value_role
+        self._max_columns = 0
         self._columns = 0
         self._grid = QGridLayout()
         self._grid.setHorizontalSpacing(32)
         self._grid.setVerticalSpacing(8)
-        self.cells: list[QWidget] = []
+        self._made: list[tuple[QWidget, QLabel, QLabel]] = []  # cell, caption, value
+        self.cells: list[QWidget] = []  # the figures' cells shown
         self.values: list[QLabel] = []
-        for i, (caption, value) in enumerate(figures):
+        self.column.addLayout(self._grid)
+        # the grid's columns must not force their width on the screen: a narrow one gets fewer
+        self.column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.fill(figures, columns=columns, names=names)
+
+    def fill(
+        self, figures: Sequence[tuple[str, str]], *, columns: int = 3, names: Sequence[str] = ()
+    ) -> None:
+        """Show ``figures`` (caption, value), at most ``columns`` to a row."""
+        while len(self._made) < len(figures):
             cell = QWidget()
             cell_column = QVBoxLayout(cell)
             cell_column.setContentsMargins(0, 0, 0, 0)
             cell_column.setSpacing(4)
-            cell_column.addWidget(label(caption, "figure-label"))
-            value_label = label(value, value_role, wrap=False)
-            value_label.setObjectName(f"figure_{names[i] if i < len(names) else i}")
-            cell_column.addWidget(value_label)
-            self.cells.append(cell)
-            self.values.append(value_label)
-        self.column.addLayout(self._grid)
-        # the grid's columns must not force their width on the screen: a narrow one gets fewer
-        self.column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self._arrange(min(columns, len(figures)))
+            caption = label("", "figure-label")
+            value = label("", self._value_role, wrap=False)
+            cell_column.addWidget(caption)
+            cell_column.addWidget(value)
+            self._made.append((cell, caption, value))
+        for cell, _caption, _value in self._made:
+            self._grid.removeWidget(cell)
+        for i, (_cell, caption, value) in enumerate(self._made):
+            used = i < len(figures)
+            caption.setText(figures[i][0] if used else "")
+            value.setText(figures[i][1] if used else "")
+            value.setObjectName(f"figure_{names[i] if i < len(names) else i}" if used else "")
+        shown = self._made[: len(figures)]
+        self.cells = [cell for cell, _caption, _value in shown]
+        self.values = [value for _cell, _caption, value in shown]
+        for col in range(max(self._max_columns, columns)):
+            self._grid.setColumnStretch(col, 0)
+        self._max_columns = columns
+        self._columns = 0
+        # the cells shown in the grid (as many to a row as the width allows), then shown
+        self._arrange(self._fitting(self.width()) if self.width() > 0 else len(figures))
+        for i, (cell, _caption, _value) in enumerate(self._made):
+            show(cell, i < len(figures))
 
     def minimumSizeHint(self) -> QSize:
         """One figure a row: as narrow as the widest figure (resizeEvent arranges the rest)."""
@@ -86,34 +111,58 @@ class FigureGrid(Card):
         for i, cell in enumerate(self.cells):
             self._grid.addWidget(cell, i // columns, i % columns)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
+    def _fitting(self, width: int) -> int:
+        """How many figures a row of ``width`` holds, at most ``columns``."""
+        for cell in self.cells:
+            cell.ensurePolished()  # measured in the theme's fonts
         widest = max((cell.sizeHint().width() for cell in self.cells), default=1)
-        room = event.size().width() - 48
+        room = width - 48
         fits = max(1, (room + 32) // (widest + 32))
-        self._arrange(min(self._max_columns, len(self.cells), fits))
+        return min(self._max_columns, len(self.cells), fits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(self._fitting(event.size().width()))
         super().resizeEvent(event)
 
 
 class DetailList(Card):
-    """Label: value lines under the big figures."""
+    """Label: value lines under the big figures; :meth:`fill` shows others in the same labels."""
 
     def __init__(
         self, title: str, rows: Sequence[tuple[str, str]], *, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent=parent)
-        self.add(label(title, "subheading"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(10)
-        for i, (caption, value) in enumerate(rows):
-            grid.addWidget(label(caption, "muted"), i, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(label(value), i, 1)
-        grid.setColumnStretch(1, 1)
-        self.column.addLayout(grid)
+        self.title = label(title, "subheading")
+        self.add(self.title)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(24)
+        self._grid.setVerticalSpacing(10)
+        self._grid.setColumnStretch(1, 1)
+        self._made: list[tuple[QLabel, QLabel]] = []
+        self.column.addLayout(self._grid)
+        self.fill(title, rows)
+
+    def fill(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
+        self.title.setText(title)
+        while len(self._made) < len(rows):
+            self._made.append((label("", "muted"), label("")))
+        for i, (caption, value) in enumerate(self._made):
+            used = i < len(rows)
+            caption.setText(rows[i][0] if used else "")
+            value.setText(rows[i][1] if used else "")
+            if used and self._grid.indexOf(caption) < 0:
+                self._grid.addWidget(caption, i, 0, Qt.AlignmentFlag.AlignTop)
+                self._grid.addWidget(value, i, 1)
+            elif not used and self._grid.indexOf(caption) >= 0:
+                self._grid.removeWidget(caption)
+                self._grid.removeWidget(value)
+            show(caption, used)
+            show(value, used)
 
 
 class TextList(Card):
-    """A titled list of paragraphs: 计算过程 (numbered) or 政策依据 (bulleted)."""
+    """A titled list of paragraphs: 计算过程 (numbered) or 政策依据 (bulleted); :meth:`fill`
+    shows others in the same labels."""
 
     def __init__(
         self,
@@ -125,10 +174,34 @@ class TextList(Card):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent=parent)
-        self.add(label(title, "subheading"))
+        self.title = label(title, "subheading")
+        self.add(self.title)
+        self._numbered = numbered
+        self._role = role
+        self._made: list[QLabel] = []
+        self.lines: list[str] = []
+        self.fill(title, lines)
+
+    def fill(self, title: str, lines: Sequence[str]) -> None:
+        self.title.setText(title)
         self.lines = list(lines)
-        for number, text in enumerate(lines, start=1):
-            self.add(label(f"{number}. {text}" if numbered else f"\u00b7 {text}", role))
+        while len(self._made) < len(lines):
+            line = label("", self._role)
+            self.add(line)
+            self._made.append(line)
+        for number, made in enumerate(self._made, start=1):
+            used = number <= len(lines)
+            text = lines[number - 1] if used else ""
+            shown = f"{number}. {text}" if self._numbered else f"\u00b7 {text}"
+            made.setText(shown if used else "")
+            show(made, used)
+
+
+def show(widget: QWidget, shown: bool) -> None:
+    """Shown or hidden, touched only when that changes (a refill passes over many widgets)."""
+    explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    if widget.isHidden() == shown or not explicit:  # (a new child is hidden until it is shown)
+        widget.setVisible(shown)
 
 
 def notice(text: str) -> QWidget:
