@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 
 from kiosk.rules import Category, InputError, RulesData, YearMonth, retirement
-from kiosk.rules.estimate import estimate_pension, retirement_choices
+from kiosk.rules.estimate import PensionEstimate, estimate_pension, retirement_choices
 from kiosk.rules.retirement import RetirementKind, ShortfallOption
 from tests.wording import error_message
 
@@ -24,6 +24,25 @@ ORIGINAL_YEARS = {MALE: 60, F55: 55, F50: 50}
 FIRST_DELAYED = {MALE: YearMonth(1965, 1), F55: YearMonth(1970, 1), F50: YearMonth(1975, 1)}
 STEP_CAP = {MALE: (4, 36), F55: (4, 36), F50: (2, 60)}
 OLDEST_TABLE_AGE = 70  # the last age of the 计发月数 table (rules.md §2.1)
+AS_OF = date(2026, 12, 7)
+
+
+def estimate_at(
+    rules: RulesData, birth: YearMonth, category: Category, age_months: int, paid_months: int
+) -> PensionEstimate:
+    """The pension from ``age_months`` for someone with ``paid_months`` so far as of AS_OF, at
+    平均缴费指数 0.6, no years before the account, the balance estimated."""
+    return estimate_pension(
+        rules,
+        birth=birth,
+        category=category,
+        retirement_age_months=age_months,
+        contribution_months=paid_months,
+        pre_account_months=0,
+        average_index=Decimal("0.6"),
+        account_balance=None,
+        as_of=AS_OF,
+    )
 
 
 def statutory_month(birth: YearMonth, category: Category) -> YearMonth:
@@ -215,18 +234,7 @@ def test_the_pension_of_the_woman_of_the_issue(rules: RulesData) -> None:
     """Born 1965-03, 原50岁, 13 years: at 2028-12 (63岁9个月) with the 2 missing years paid, 15 years
     in all; the 2025 计发基数 carried forward, provisional; no 过渡性养老金 without years before
     the account."""
-    as_of = date(2026, 12, 7)
-    estimate = estimate_pension(
-        rules,
-        birth=YearMonth(1965, 3),
-        category=F50,
-        retirement_age_months=63 * 12 + 9,
-        contribution_months=156,
-        pre_account_months=0,
-        average_index=Decimal("0.6"),
-        account_balance=None,
-        as_of=as_of,
-    )
+    estimate = estimate_at(rules, YearMonth(1965, 3), F50, 63 * 12 + 9, 156)
     assert str(estimate.retirement_month) == "2028-12"
     assert estimate.extension_months == 24 and estimate.contribution_months == 180
     assert estimate.kind is RetirementKind.EXTENDED
@@ -245,17 +253,8 @@ def test_the_pension_of_the_woman_of_the_issue(rules: RulesData) -> None:
 
 def test_a_month_outside_the_choices_is_refused_naming_the_range(rules: RulesData) -> None:
     with pytest.raises(InputError) as caught:
-        estimate_pension(
-            rules,
-            birth=YearMonth(1965, 3),
-            category=F50,
-            retirement_age_months=60 * 12,  # 2025-03: past, and short of years then
-            contribution_months=156,
-            pre_account_months=0,
-            average_index=Decimal("0.6"),
-            account_balance=None,
-            as_of=date(2026, 12, 7),
-        )
+        # 60岁 is 2025-03: past, and short of years then
+        estimate_at(rules, YearMonth(1965, 3), F50, 60 * 12, 156)
     assert caught.value.field == "retirement_age_months"
     assert caught.value.limits["low"].months == 63 * 12 + 9  # type: ignore[union-attr]
 
@@ -327,17 +326,7 @@ def test_making_up_the_years_past_the_table_is_refused_saying_when(rules: RulesD
     assert not choices.estimable and str(choices.first) == "2036-12"
     assert choices.first == choices.last and choices.first_age_months == 86 * 12 + 9
     with pytest.raises(InputError) as caught:
-        estimate_pension(
-            rules,
-            birth=YearMonth(1950, 3),
-            category=F50,
-            retirement_age_months=86 * 12 + 9,
-            contribution_months=60,
-            pre_account_months=0,
-            average_index=Decimal("0.6"),
-            account_balance=None,
-            as_of=date(2026, 12, 7),
-        )
+        estimate_at(rules, YearMonth(1950, 3), F50, 86 * 12 + 9, 60)
     error = caught.value
     assert (error.field, error.code.value) == ("retirement_age_months", "past_payment_table")
     assert error.limits["high"].months == 840  # type: ignore[union-attr]
@@ -364,32 +353,12 @@ def test_a_range_of_one_value_reads_as_that_value(rules: RulesData) -> None:
     """原50岁, born 1965-03, 13 years: only 2028-12 (63岁9个月) is possible; asking for another
     age says that age, not 应在63岁9个月到63岁9个月之间."""
     with pytest.raises(InputError) as caught:
-        estimate_pension(
-            rules,
-            birth=YearMonth(1965, 3),
-            category=F50,
-            retirement_age_months=64 * 12,
-            contribution_months=156,
-            pre_account_months=0,
-            average_index=Decimal("0.6"),
-            account_balance=None,
-            as_of=date(2026, 12, 7),
-        )
+        estimate_at(rules, YearMonth(1965, 3), F50, 64 * 12, 156)
     assert error_message(caught.value) == "退休年龄只能是63岁9个月，请重新填写。"
 
 
 def test_past_the_table_is_worded_with_when_and_where_to_ask(rules: RulesData) -> None:
     with pytest.raises(InputError) as caught:
-        estimate_pension(
-            rules,
-            birth=YearMonth(1950, 3),
-            category=F50,
-            retirement_age_months=86 * 12 + 9,
-            contribution_months=60,
-            pre_account_months=0,
-            average_index=Decimal("0.6"),
-            account_balance=None,
-            as_of=date(2026, 12, 7),
-        )
+        estimate_at(rules, YearMonth(1950, 3), F50, 86 * 12 + 9, 60)
     text = error_message(caught.value)
     assert "86岁9个月（2036年12月）" in text and "70岁以前" in text and "窗口咨询" in text
