@@ -9,45 +9,25 @@ from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.rules import Basis, Category, PaymentPeriod, RetirementKind, ShortfallOption, Step
 
+Worded = Category | PaymentPeriod | ShortfallOption | RetirementKind
 
-def category_name(texts: Texts, category: Category) -> str:
-    t = texts.retirement
-    return {
-        Category.MALE: t.category_male,
-        Category.FEMALE_55: t.category_female_55,
-        Category.FEMALE_50: t.category_female_50,
-    }[category]
-
-
-def period_name(texts: Texts, period: PaymentPeriod) -> str:
-    t = texts.contribution
-    return {
-        PaymentPeriod.MONTH: t.period_month,
-        PaymentPeriod.QUARTER: t.period_quarter,
-        PaymentPeriod.HALF_YEAR: t.period_half_year,
-        PaymentPeriod.YEAR: t.period_year,
-    }[period]
+# Where each kind of choice is worded: its catalogue section and the prefix of its keys; the key
+# of a member is the prefix and the member's name (category_female_55, period_half_year,
+# option_lump_sum, kind_early).
+WORDING: dict[type[Worded], tuple[str, str]] = {
+    Category: ("retirement", "category"),
+    PaymentPeriod: ("contribution", "period"),
+    ShortfallOption: ("retirement", "option"),
+    RetirementKind: ("pension", "kind"),
+}
 
 
-def option_text(texts: Texts, option: ShortfallOption) -> str:
-    t = texts.retirement
-    return {
-        ShortfallOption.EXTEND: t.option_extend,
-        ShortfallOption.LUMP_SUM: t.option_lump_sum,
-        ShortfallOption.TRANSFER: t.option_transfer,
-        ShortfallOption.TERMINATE: t.option_terminate,
-    }[option]
-
-
-def kind_text(texts: Texts, kind: RetirementKind) -> str:
-    """Early, statutory or late retirement, or retirement once the missing years are paid."""
-    t = texts.pension
-    return {
-        RetirementKind.EARLY: t.kind_early,
-        RetirementKind.STATUTORY: t.kind_statutory,
-        RetirementKind.LATE: t.kind_late,
-        RetirementKind.EXTENDED: t.kind_extended,
-    }[kind]
+def name_of(texts: Texts, value: Worded) -> str:
+    """A category, payment period, shortfall option or kind of retirement, in words."""
+    section, prefix = WORDING[type(value)]
+    text = getattr(getattr(texts, section), f"{prefix}_{value.name.lower()}")
+    assert isinstance(text, str), (section, prefix, value)
+    return text
 
 
 def step_lines(texts: Texts, steps: Iterable[Step]) -> tuple[str, ...]:

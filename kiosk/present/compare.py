@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.present.common import basis_lines, category_name, kind_text, step_lines
+from kiosk.present.common import basis_lines, name_of, step_lines
 from kiosk.present.model import Bar, Line, Notice, Presentation, Tone
 from kiosk.present.pension import level_text
 from kiosk.rules import RetirementKind
@@ -21,7 +21,7 @@ def chart_bars(comparison: Comparison, texts: Texts) -> tuple[Bar, ...]:
     return tuple(
         Bar(
             label=fmt.year_month(common, option.month),
-            caption=f"{fmt.age(common, option.age_months)} · {kind_text(texts, option.kind)}",
+            caption=f"{fmt.age(common, option.age_months)} · {name_of(texts, option.kind)}",
             value=option.total,
             amount=fmt.money(common, option.total),
             statutory=option.kind is RetirementKind.STATUTORY,
@@ -68,7 +68,7 @@ def present_comparison(comparison: Comparison, texts: Texts) -> Presentation:
     rows = tuple(
         Line(
             str(option.month),
-            f"{when(option)} · {kind_text(texts, option.kind)}",
+            f"{when(option)} · {name_of(texts, option.kind)}",
             t.compare_row.format(
                 total=fmt.money(common, option.total),
                 years=fmt.duration(common, option.estimate.contribution_months),
@@ -82,7 +82,7 @@ def present_comparison(comparison: Comparison, texts: Texts) -> Presentation:
     window = comparison.choices.window
     level = level_text(texts, first.estimate.average_index)
     answers = (
-        Line("category", s.category, category_name(texts, window.category)),
+        Line("category", s.category, name_of(texts, window.category)),
         Line("birth", s.birth, fmt.year_month(common, window.birth)),
         Line(
             "total_years", t.compare_so_far, fmt.duration(common, window.contribution_months or 0)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.present.common import basis_lines, parameter_line, period_name, step_lines
+from kiosk.present.common import basis_lines, name_of, parameter_line, step_lines
 from kiosk.present.model import Line, Notice, Presentation, Tone
 from kiosk.rules import BaseAdjustment, ContributionResult, Status, WorkerKind
 
@@ -76,7 +76,7 @@ def present_contribution(result: ContributionResult, texts: Texts) -> Presentati
             ),
         ]
     else:
-        period = period_name(texts, r.period)
+        period = name_of(texts, r.period)
         if r.base_percent is not None:
             answers.append(
                 Line("tier", s.tier, s.tier_value.format(percent=fmt.number(r.base_percent)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.present.common import basis_lines, category_name, step_lines
+from kiosk.present.common import basis_lines, name_of, step_lines
 from kiosk.present.model import Line, Notice, Presentation, Tone
 from kiosk.present.retirement import eligibility_notice
 from kiosk.rules.estimate import RetirementChoices
@@ -74,7 +74,7 @@ def present_no_estimate(
             eligibility_notice(window, texts),
         ),
         answers=(
-            Line("category", s.category, category_name(texts, window.category)),
+            Line("category", s.category, name_of(texts, window.category)),
             Line("birth", s.birth, fmt.year_month(common, window.birth)),
             Line("total_years", s.total_years, fmt.duration(common, so_far)),
         ),

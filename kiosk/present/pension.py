@@ -8,14 +8,7 @@ from decimal import Decimal
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.content.texts.pension import LevelText
-from kiosk.present.common import (
-    basis_lines,
-    category_name,
-    kind_text,
-    option_text,
-    parameter_line,
-    step_lines,
-)
+from kiosk.present.common import basis_lines, name_of, parameter_line, step_lines
 from kiosk.present.model import Line, Notice, Presentation, Tone
 from kiosk.rules.estimate import PensionEstimate
 
@@ -107,7 +100,7 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
 
     details = [Line("age", t.detail_age, age_text)]
     if e.kind is not None:
-        details.append(Line("kind", t.detail_kind, kind_text(texts, e.kind)))
+        details.append(Line("kind", t.detail_kind, name_of(texts, e.kind)))
     base_template = t.detail_base_document if choice.document else t.detail_base_value
     details += [
         Line(
@@ -138,7 +131,7 @@ def present_pension(estimate: PensionEstimate, texts: Texts) -> Presentation:
     answers: list[Line] = []
     if e.window is not None:
         answers += [
-            Line("category", s.category, category_name(texts, e.window.category)),
+            Line("category", s.category, name_of(texts, e.window.category)),
             Line("birth", s.birth, fmt.year_month(common, e.window.birth)),
         ]
     answers += [
@@ -203,5 +196,5 @@ def _eligibility(e: PensionEstimate, texts: Texts) -> Notice | None:
             total=total,
         ),
         Tone.WARNING,
-        tuple(option_text(texts, option) for option in e.options),
+        tuple(name_of(texts, option) for option in e.options),
     )

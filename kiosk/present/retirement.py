@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
-from kiosk.present.common import basis_lines, category_name, option_text, step_lines
+from kiosk.present.common import basis_lines, name_of, step_lines
 from kiosk.present.model import Line, Notice, Presentation, Tone
 from kiosk.rules import RetirementResult, YearMonth
 
@@ -114,7 +114,7 @@ def present_retirement(result: RetirementResult, texts: Texts) -> Presentation:
         else s.no_contribution_years
     )
     answers = [
-        Line("category", s.category, category_name(texts, r.category)),
+        Line("category", s.category, name_of(texts, r.category)),
         Line("birth", s.birth, ym(r.birth)),
         Line("contribution_years", s.contribution_years, contribution),
     ]
@@ -188,5 +188,5 @@ def eligibility_notice(r: RetirementResult, texts: Texts) -> Notice:
         "eligibility",
         text + t.eligibility_you_can,
         Tone.WARNING,
-        tuple(option_text(texts, option) for option in r.options),
+        tuple(name_of(texts, option) for option in r.options),
     )
