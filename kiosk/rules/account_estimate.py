@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from kiosk.rules.models import ContributionData, PensionData, RatesData
 from kiosk.rules.money import to_fen
-from kiosk.rules.pension import MAX_BALANCE, check_index
+from kiosk.rules.pension import check_balance, check_index
 from kiosk.rules.steps import (
     Amount,
     Duration,
@@ -82,13 +82,7 @@ def estimate_account_balance(
     published = {row.year: row.rate for row in pension.crediting_rate if row.status.is_fact}
     account_rate = rates.pension[-1].individual
 
-    if not opening_balance.is_finite() or not Decimal(0) <= opening_balance <= MAX_BALANCE:
-        raise InputError(
-            "account_balance",
-            ErrorCode.OUT_OF_RANGE,
-            low=Amount(Decimal(0)),
-            high=Amount(MAX_BALANCE),
-        )
+    check_balance(opening_balance)
     first = retirement_month.plus_months(-account_months)
     carried = opening_balance  # balance brought forward from earlier years
     this_year = Decimal(0)  # contributions of the year so far (no interest until next year)

@@ -267,6 +267,12 @@ def _check_inputs(
             high=Duration(contribution_months),
             total="contribution_months",
         )
+    check_balance(balance)
+
+
+def check_balance(balance: Decimal) -> None:
+    """个人账户储存额 within 0-100,000,000 yuan (and a number); else InputError on
+    ``account_balance``."""
     if not balance.is_finite() or not Decimal(0) <= balance <= MAX_BALANCE:
         raise InputError(
             "account_balance",
