@@ -81,6 +81,25 @@ class JourneySpec:
     """Its ``kiosk-calc`` commands (the first is named after the journey)."""
 
 
+def bundled(journey_id: str, page_class: str, *cli: CliCommand) -> JourneySpec:
+    """A journey shipped with the kiosk, laid out as each of them is: its icon ``<id>.svg``, its
+    tile's words ``home.<id>_title`` and ``home.<id>_line``, its page ``page_class`` in
+    ``kiosk.ui.pages.<id>``, its self-test walks ``kiosk.ui.walks.<id>:WALKS``."""
+
+    def tile(texts: Texts) -> Tile:
+        home = texts.home
+        return Tile(getattr(home, f"{journey_id}_title"), getattr(home, f"{journey_id}_line"))
+
+    return JourneySpec(
+        id=journey_id,
+        icon=f"{journey_id}.svg",
+        tile=tile,
+        page=f"kiosk.ui.pages.{journey_id}:{page_class}",
+        walks=f"kiosk.ui.walks.{journey_id}:WALKS",
+        cli=cli,
+    )
+
+
 def load(reference: str) -> Any:
     """The object a ``"module:attribute"`` reference names (imported now)."""
     module, _, attribute = reference.partition(":")
@@ -102,4 +121,4 @@ def _registered() -> tuple[JourneySpec, ...]:
 JOURNEYS: tuple[JourneySpec, ...] = _registered()
 """Every journey, in the order of the home tiles: the one registration table."""
 
-__all__ = ["JOURNEYS", "CliCommand", "CliRun", "JourneySpec", "Tile", "by_id", "load"]
+__all__ = ["JOURNEYS", "CliCommand", "CliRun", "JourneySpec", "Tile", "bundled", "by_id", "load"]

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args
+from kiosk.journeys import CliCommand, CliRun, args, bundled
 
 if TYPE_CHECKING:
     from kiosk.content.texts import Texts
@@ -64,11 +64,8 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
     return CliRun.of(fields, r.steps, r.legal_basis, present_contribution(r, texts))
 
 
-SPEC = JourneySpec(
-    id="contribution",
-    icon="contribution.svg",
-    tile=lambda texts: Tile(texts.home.contribution_title, texts.home.contribution_line),
-    page="kiosk.ui.pages.contribution:ContributionJourney",
-    walks="kiosk.ui.walks.contribution:WALKS",
-    cli=(CliCommand("contribution", "缴费测算", _arguments, _run),),
+SPEC = bundled(
+    "contribution",
+    "ContributionJourney",
+    CliCommand("contribution", "缴费测算", _arguments, _run),
 )

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args, compare
+from kiosk.journeys import CliCommand, CliRun, args, bundled, compare
 
 if TYPE_CHECKING:
     from kiosk.content.texts import Texts
@@ -113,14 +113,9 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
     return CliRun.of(fields, e.all_steps, e.legal_basis, present_pension(e, texts))
 
 
-SPEC = JourneySpec(
-    id="pension",
-    icon="pension.svg",
-    tile=lambda texts: Tile(texts.home.pension_title, texts.home.pension_line),
-    page="kiosk.ui.pages.pension:PensionJourney",
-    walks="kiosk.ui.walks.pension:WALKS",
-    cli=(
-        CliCommand("pension", "养老金测算", _arguments, _run),
-        CliCommand("compare", "比较不同退休时间的养老金", compare.arguments, compare.run),
-    ),
+SPEC = bundled(
+    "pension",
+    "PensionJourney",
+    CliCommand("pension", "养老金测算", _arguments, _run),
+    CliCommand("compare", "比较不同退休时间的养老金", compare.arguments, compare.run),
 )

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kiosk.journeys import CliCommand, CliRun, JourneySpec, Tile, args
+from kiosk.journeys import CliCommand, CliRun, args, bundled
 
 if TYPE_CHECKING:
     from kiosk.content.texts import Texts
@@ -74,11 +74,8 @@ def _run(ns: argparse.Namespace, rules: RulesData, today: date, texts: Texts) ->
     return CliRun.of(fields, result.steps, result.legal_basis, present_retirement(result, texts))
 
 
-SPEC = JourneySpec(
-    id="retirement",
-    icon="retirement.svg",
-    tile=lambda texts: Tile(texts.home.retirement_title, texts.home.retirement_line),
-    page="kiosk.ui.pages.retirement:RetirementJourney",
-    walks="kiosk.ui.walks.retirement:WALKS",
-    cli=(CliCommand("retirement", "法定退休年龄与资格", _arguments, _run),),
+SPEC = bundled(
+    "retirement",
+    "RetirementJourney",
+    CliCommand("retirement", "法定退休年龄与资格", _arguments, _run),
 )

@@ -229,25 +229,30 @@ class KeyNavigator(QObject):
         return self._type(key, text)
 
     def _move(self, direction: str) -> None:
-        focus = self.window.focusWidget()
-        found = self.candidates()
-        if not self._active or focus not in found:
-            self._activate()
+        if (focused := self._focused()) is None:
             return
-        assert focus is not None
+        focus, found = focused
         best = nearest(rect_in(focus, self.window), found, focus, direction, self.window)
         if best is not None:
             self.focus(best)
 
     def _step(self, step: int) -> None:
-        focus = self.window.focusWidget()
-        found = self.candidates()
-        if not self._active or focus not in found:
-            self._activate()
+        if (focused := self._focused()) is None:
             return
+        focus, found = focused
         ordered = reading_order(found, self.window)
         index = ordered.index(focus) if focus in ordered else -1
         self.focus(ordered[(index + step) % len(ordered)])
+
+    def _focused(self) -> tuple[QWidget, list[QWidget]] | None:
+        """The item the keys are on and every item they can reach; None, and the keys started,
+        when this is the first key since a touch (or the focus is on nothing they reach)."""
+        focus = self.window.focusWidget()
+        found = self.candidates()
+        if not self._active or focus is None or focus not in found:
+            self._activate()
+            return None
+        return focus, found
 
     def _activate(self) -> None:
         """The first key since a touch (or ever): the keys start at the screen's first item."""
