@@ -22,7 +22,7 @@ from kiosk.rules.estimate import (
 )
 from kiosk.rules.models import Category, LifeExpectancy, RulesData
 from kiosk.rules.retirement import RetirementKind
-from kiosk.rules.steps import Age, Amount, Basis, Number, Step, StepKey
+from kiosk.rules.steps import Age, Amount, Basis, Number, Step, StepKey, cited
 from kiosk.rules.yearmonth import YearMonth
 
 CUMULATIVE_AGE_MONTHS = 80 * 12  # the age the sums of the comparison run to, beside life expectancy
@@ -91,9 +91,8 @@ class Comparison:
 
     @property
     def legal_basis(self) -> tuple[Basis, ...]:
-        cited = [basis for option in self.options for basis in option.estimate.legal_basis]
-        cited += [step.basis for step in self.steps if step.basis is not None]
-        return tuple(dict.fromkeys(cited))
+        options = [basis for option in self.options for basis in option.estimate.legal_basis]
+        return cited(options, self.steps)
 
 
 def compare_retirement(

@@ -19,7 +19,7 @@ from kiosk.rules.account_estimate import AccountEstimate, estimate_account_balan
 from kiosk.rules.models import Category, RulesData
 from kiosk.rules.pension import PensionResult, pension
 from kiosk.rules.retirement import RetirementKind, RetirementResult, ShortfallOption, retirement
-from kiosk.rules.steps import Age, Basis, Duration, ErrorCode, InputError, Step, StepKey
+from kiosk.rules.steps import Age, Basis, Duration, ErrorCode, InputError, Step, StepKey, cited
 from kiosk.rules.yearmonth import YearMonth
 
 
@@ -140,16 +140,15 @@ class PensionEstimate:
     def legal_basis(self) -> tuple[Basis, ...]:
         """The documents the estimate rests on, each once: the formula's, the minimum years',
         the flexible window's when the age is not the statutory one, the estimate's."""
-        cited = list(self.pension.legal_basis)
+        documents = list(self.pension.legal_basis)
         if self.window is not None:
             wanted = ["minimum_years"]
             if self.kind in (RetirementKind.EARLY, RetirementKind.LATE):
                 wanted.append("flexible")
             if self.made_up_month is not None:
                 wanted.append("shortfall")
-            cited += [b for b in self.window.legal_basis if b.key.rpartition(".")[2] in wanted]
-        cited += [step.basis for step in self.all_steps if step.basis is not None]
-        return tuple(dict.fromkeys(cited))
+            documents += [b for b in self.window.legal_basis if b.key.rpartition(".")[2] in wanted]
+        return cited(documents, self.all_steps)
 
 
 def retirement_choices(

@@ -8,7 +8,7 @@ not verified (``assumption``). The wording of each step lives in the text catalo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -162,6 +162,12 @@ class Step:
             "basis": self.basis.title if self.basis else "",
             "assumption": self.assumption,
         }
+
+
+def cited(documents: Iterable[Basis], steps: Iterable[Step]) -> tuple[Basis, ...]:
+    """The documents a result rests on, then those its steps cite, each once, in that order."""
+    every = [*documents, *(step.basis for step in steps if step.basis is not None)]
+    return tuple(dict.fromkeys(every))
 
 
 class ErrorCode(StrEnum):
