@@ -5,6 +5,7 @@ search, simplified). Geometry only, in the window's coordinates."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
@@ -15,6 +16,33 @@ BEAM_WEIGHT = 13  # how much a control straight ahead beats one off to the side 
 def rect_in(widget: QWidget, window: QWidget) -> QRect:
     """``widget``'s rectangle in ``window``'s coordinates."""
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+class Span(NamedTuple):
+    """A rectangle seen going one way: where it starts, ends and has its middle along that way
+    (negated going up or left, so that further ahead is always more), and the same across it."""
+
+    start: int
+    end: int
+    middle: int
+    side_start: int
+    side_end: int
+    side_middle: int
+
+
+def span(rect: QRect, direction: str) -> Span:
+    """``rect`` going ``direction``: ``"up"``, ``"down"``, ``"left"`` or ``"right"``."""
+    centre = rect.center()
+    if direction in ("up", "down"):
+        along = (rect.top(), rect.bottom(), centre.y())
+        side = (rect.left(), rect.right(), centre.x())
+    else:
+        along = (rect.left(), rect.right(), centre.x())
+        side = (rect.top(), rect.bottom(), centre.y())
+    start, end, middle = along
+    if direction in ("up", "left"):
+        start, end, middle = -end, -start, -middle
+    return Span(start, end, middle, *side)
 
 
 def reading_order(widgets: Sequence[QWidget], window: QWidget) -> list[QWidget]:
@@ -45,47 +73,20 @@ def nearest(
     for widget in candidates:
         if widget is focus:
             continue
-        rect = rect_in(widget, window)
-        if not _ahead(current, rect, direction):
+        here, there = span(current, direction), span(rect_in(widget, window), direction)
+        if not _ahead(here, there):
             continue
-        if direction in ("up", "down"):
-            beam = rect.right() >= current.left() and rect.left() <= current.right()
-            minor = abs(rect.center().x() - current.center().x())
-            major = (
-                rect.top() - current.bottom()
-                if direction == "down"
-                else current.top() - rect.bottom()
-            )
-        else:
-            beam = rect.bottom() >= current.top() and rect.top() <= current.bottom()
-            minor = abs(rect.center().y() - current.center().y())
-            major = (
-                rect.left() - current.right()
-                if direction == "right"
-                else current.left() - rect.right()
-            )
+        beam = there.side_end >= here.side_start and there.side_start <= here.side_end
+        minor = abs(there.side_middle - here.side_middle)
+        major = there.start - here.end
         score = (0 if beam else 1, BEAM_WEIGHT * max(0, major) ** 2 + minor**2)
         if best is None or score < best[0]:
             best = (score, widget)
     return best[1] if best is not None else None
 
 
-def _ahead(current: QRect, rect: QRect, direction: str) -> bool:
-    if direction == "down":
-        return (current.top() < rect.top() or current.bottom() <= rect.top()) and (
-            current.bottom() < rect.bottom()
-        )
-    if direction == "up":
-        return (current.bottom() > rect.bottom() or current.top() >= rect.bottom()) and (
-            current.top() > rect.top()
-        )
-    if direction == "right":
-        return (current.left() < rect.left() or current.right() <= rect.left()) and (
-            current.right() < rect.right()
-        )
-    return (current.right() > rect.right() or current.left() >= rect.right()) and (
-        current.left() > rect.left()
-    )
+def _ahead(here: Span, there: Span) -> bool:
+    return (here.start < there.start or here.end <= there.start) and here.end < there.end
 
 
-__all__ = ["nearest", "reading_order", "rect_in"]
+__all__ = ["Span", "nearest", "reading_order", "rect_in", "span"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.focus_search import rect_in, span
 from kiosk.ui.theme import MAX_KEY_GAP_PX, MIN_KEY_PX, MIN_PRIMARY_PX, MIN_TARGET_PX
 from kiosk.ui.widgets.kinetic import ScrollPager
 from kiosk.ui.widgets.option_group import OptionGroup
@@ -54,10 +54,6 @@ def _visible_widgets(root: QWidget) -> list[QWidget]:
     return found
 
 
-def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
-    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
-
-
 def _scroll_area_of(viewport: QWidget) -> QAbstractScrollArea | None:
     area = viewport.parentWidget()
     if isinstance(area, QAbstractScrollArea) and area.viewport() is viewport:
@@ -74,11 +70,11 @@ def _pager_reaches(area: QAbstractScrollArea, window: QWidget) -> bool:
 def _hidden_part(widget: QWidget, window: QWidget) -> str | None:
     """Where ``widget`` is cut off by an ancestor (a scroll area's viewport with a pager to scroll
     with does not count), or None when all of it can be seen."""
-    rect = _rect_in(widget, window)
+    rect = rect_in(widget, window)
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
         area = _scroll_area_of(parent)
-        bounds = _rect_in(parent, window)
+        bounds = rect_in(parent, window)
         if area is not None:
             if rect.left() < bounds.left() - TOLERANCE_PX or (
                 rect.right() > bounds.right() + TOLERANCE_PX
@@ -155,27 +151,19 @@ def _key_gaps(widgets: list[QWidget], window: QWidget) -> list[LayoutProblem]:
         for w in widgets
         if isinstance(w, QAbstractButton) and str(w.property("role") or "") in KEY_ROLES
     ]
-    rects = {id(key): _rect_in(key, window) for key in keys}
+    rects = {id(key): rect_in(key, window) for key in keys}
     problems = []
     for key in keys:
-        rect = rects[id(key)]
-        right = [
-            rects[id(o)].left() - rect.right() - 1
-            for o in keys
-            if o.parentWidget() is key.parentWidget()
-            and rects[id(o)].center().x() > rect.right()
-            and rects[id(o)].top() < rect.bottom()
-            and rects[id(o)].bottom() > rect.top()
-        ]
-        below = [
-            rects[id(o)].top() - rect.bottom() - 1
-            for o in keys
-            if o.parentWidget() is key.parentWidget()
-            and rects[id(o)].center().y() > rect.bottom()
-            and rects[id(o)].left() < rect.right()
-            and rects[id(o)].right() > rect.left()
-        ]
-        for gaps, side in ((right, "right"), (below, "below")):
+        neighbours = [rects[id(o)] for o in keys if o.parentWidget() is key.parentWidget()]
+        for side, direction in (("right", "right"), ("below", "down")):
+            here = span(rects[id(key)], direction)
+            gaps = [
+                there.start - here.end - 1
+                for there in (span(other, direction) for other in neighbours)
+                if there.middle > here.end
+                and there.side_start < here.side_end
+                and there.side_end > here.side_start
+            ]
             # a gap as wide as a key is no gap between neighbours (a stepper's number display)
             if gaps and MAX_KEY_GAP_PX + TOLERANCE_PX < min(gaps) < MIN_KEY_PX:
                 problems.append(
