@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.texts import Texts
+from kiosk.ui.ops.app_filter import filter_application
 from kiosk.ui.ops.overlay import Overlay
 from kiosk.ui.widgets.style import button, label
 
@@ -69,14 +70,10 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         """Watch every event of the application (until this object is deleted or stopped)."""
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        filter_application(self)
 
     def stop(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        filter_application(self, on=False)
         self._idle.stop()
         self._tick.stop()
         self._armed = False

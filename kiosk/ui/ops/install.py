@@ -27,6 +27,7 @@ from kiosk.ops.usage import UsageCounter
 from kiosk.settings import KioskSettings
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId, Steps
+from kiosk.ui.ops.app_filter import filter_application
 from kiosk.ui.ops.crash import CrashGuard, CrashMessage
 from kiosk.ui.ops.gate import admin_gate
 from kiosk.ui.ops.idle import CountdownOverlay, IdleWatcher
@@ -115,9 +116,7 @@ class Operations(QObject):
         met yet the first time one is seen (an animation timer makes it build some 180 classes):
         about 0.1 s, after the first paint when ``watch_after_paint``."""
         self.idle.start()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.gate)
+        filter_application(self.gate)
 
     def _connect_signals(self) -> None:
         self.idle.countdown_started.connect(self._on_countdown_started)

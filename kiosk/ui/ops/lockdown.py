@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QObject,
     QRect,
@@ -17,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.ops.app_filter import filter_application
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,7 @@ class Lockdown(QObject):
         self._close_allowed = False
 
     def install(self) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        filter_application(self)
 
     def allow_close(self) -> None:
         self._close_allowed = True

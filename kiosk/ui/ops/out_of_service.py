@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import __version__
 from kiosk.content.texts import Texts
@@ -23,6 +23,7 @@ from kiosk.datafile import DataFileError
 from kiosk.ops.logs import last_lines, log_failures
 from kiosk.settings import KioskSettings
 from kiosk.ui.ops.admin import AdminPanel, PinCheck, PinOutcome, PinPad, admin_access
+from kiosk.ui.ops.app_filter import filter_application
 from kiosk.ui.ops.install import OpsHooks
 from kiosk.ui.ops.lockdown import Lockdown
 from kiosk.ui.out_of_service import OutOfServicePage
@@ -87,9 +88,7 @@ class OutOfService(QObject):
         pad.cancelled.connect(pad.close_overlay)
         panel.close_requested.connect(panel.close_overlay)
         panel.exit_requested.connect(self.exit_application)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.gate)
+        filter_application(self.gate)
 
     # public API -------------------------------------------------------------------------------
 
@@ -113,10 +112,7 @@ class OutOfService(QObject):
     def close(self) -> None:
         """Gone for good (back in service, or the program ends)."""
         self._timer.stop()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.gate)
-            app.removeEventFilter(self.lockdown)
+        filter_application(self.gate, self.lockdown, on=False)
         self.lockdown.allow_close()
         self.page.close()
         self.page.deleteLater()
