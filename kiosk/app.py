@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,34 +81,28 @@ class Kiosk:
         return self.access.keys
 
 
+@dataclass(eq=False)
 class VoiceAndKeys:
     """读给我听 and the keys of one window (:mod:`kiosk.ui.voice`, :mod:`kiosk.ui.keys`),
     installed by :meth:`install`: at once, or on a real start after the first paint (nobody
     listens to or presses keys on a blank screen, and their modules load then)."""
 
-    def __init__(
-        self,
-        window: MainWindow,
-        bundle: Bundle,
-        engine: Callable[[], SpeechEngine],
-        *,
-        typing: bool,
-    ) -> None:
-        self.window = window
-        self.bundle = bundle
-        self._engine = engine
-        self._typing = typing
-        self.voice: VoiceGuide | None = None
-        self.keys: KeyNavigator | None = None
-        self.operations: Operations | None = None
+    window: MainWindow
+    bundle: Bundle
+    engine: Callable[[], SpeechEngine]
+    _: KW_ONLY
+    typing: bool
+    voice: VoiceGuide | None = field(default=None, init=False)
+    keys: KeyNavigator | None = field(default=None, init=False)
+    operations: Operations | None = field(default=None, init=False)
 
     def install(self) -> None:
         from kiosk.ui.keys import KeyNavigator
         from kiosk.ui.voice import VoiceGuide
 
         # before the idle watcher's event filter: it must see every key before the keys take it
-        self.keys = KeyNavigator(self.window, typing=self._typing)
-        self.voice = VoiceGuide(self.window, self._engine(), catalogue=self.bundle.catalogue)
+        self.keys = KeyNavigator(self.window, typing=self.typing)
+        self.voice = VoiceGuide(self.window, self.engine(), catalogue=self.bundle.catalogue)
         self.keys.focus_moved.connect(self.voice.read_control)
         if self.operations is not None:
             self.voice.watch_countdown(self.operations.idle)
@@ -120,28 +114,21 @@ class VoiceAndKeys:
         return self.voice.status_lines(self.bundle.texts.ops, LANGUAGES)
 
 
+@dataclass(eq=False)
 class _Pages:
     """Builds each page of one language, wired to the window (at start and on a switch). The
     window builds home at once and each other page when it is first shown; what the pages are
     made of (the bundle's validated models, each page's module) is loaded after the first paint,
     one piece per turn of the event loop (:meth:`prepare`), so a first open only builds."""
 
-    def __init__(
-        self,
-        bundle: Bundle,
-        *,
-        journeys: Sequence[JourneySpec],
-        today: Callable[[], date],
-        take_away: TakeAway,
-        usage: UsageCounter,
-    ) -> None:
-        self.bundle = bundle
-        self.journeys = journeys
-        self.today = today
-        self.take_away = take_away
-        self.usage = usage
-        self.session = SessionAnswers()
-        self.window: MainWindow | None = None
+    bundle: Bundle
+    _: KW_ONLY
+    journeys: Sequence[JourneySpec]
+    today: Callable[[], date]
+    take_away: TakeAway
+    usage: UsageCounter
+    session: SessionAnswers = field(default_factory=SessionAnswers, init=False)
+    window: MainWindow | None = field(default=None, init=False)
 
     def __call__(self, language: str) -> tuple[Texts, dict[str, PageBuilder], str]:
         texts = self.bundle.catalogue(language)
