@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from PySide6.QtWidgets import QLabel
+
 from kiosk.content import format as fmt
 from kiosk.content.texts.contribution import ContributionTexts
 from kiosk.present import Presentation, present_contribution
@@ -60,24 +62,14 @@ class ContributionJourney(CalculationJourney):
             texts=self.texts, data=self._rules.contribution, today=self._today
         )
 
-        self.wage = NumericKeypad(
-            texts=common, max_digits=AMOUNT_DIGITS, decimals=AMOUNT_DECIMALS, unit=t.unit_yuan
-        )
-        self.wage.setObjectName("wage_keypad")
-        self.wage_limits = label()
-        self.wage_limits.setObjectName("wage_limits")
+        self.wage, self.wage_limits = self._amount_keypad("wage")
         self.tier = OptionGroup(
             [Option(str(p), t.tier_option.format(percent=p), " ") for p in self._tiers()]
             + [Option(CUSTOM_TIER, t.tier_custom, " ")],
             texts=common,
             columns=TIER_COLUMNS,
         )
-        self.amount = NumericKeypad(
-            texts=common, max_digits=AMOUNT_DIGITS, decimals=AMOUNT_DECIMALS, unit=t.unit_yuan
-        )
-        self.amount.setObjectName("amount_keypad")
-        self.amount_limits = label()
-        self.amount_limits.setObjectName("amount_limits")
+        self.amount, self.amount_limits = self._amount_keypad("amount")
         self.period = OptionGroup(
             [Option(p.value, name, often) for p, (name, often) in _periods(t).items()],
             texts=common,
@@ -100,15 +92,14 @@ class ContributionJourney(CalculationJourney):
                     clear=self.year_choices.clear,
                     changed=(self.year_choices.chosen,),
                 ),
-                Question(
+                _amount_question(
                     "wage",
                     t.wage_question,
                     self.wage,
+                    self.wage_limits,
+                    t.wage_note,
                     validate=self._validate_wage,
-                    clear=self.wage.clear,
                     relevant=employee,
-                    notes=(self.wage_limits, label(t.wage_note, "muted")),
-                    changed=(self.wage.textChanged,),
                 ),
                 choice_question(
                     "tier",
@@ -118,15 +109,14 @@ class ContributionJourney(CalculationJourney):
                     help=t.tier_question,  # replaced by the chosen year's average wage
                     relevant=flexible,
                 ),
-                Question(
+                _amount_question(
                     "amount",
                     t.amount_question,
                     self.amount,
+                    self.amount_limits,
+                    t.amount_note,
                     validate=self._validate_amount,
-                    clear=self.amount.clear,
                     relevant=lambda: flexible() and self.tier.value() == CUSTOM_TIER,
-                    notes=(self.amount_limits, label(t.amount_note, "muted")),
-                    changed=(self.amount.textChanged,),
                 ),
                 choice_question(
                     "period",
@@ -137,6 +127,20 @@ class ContributionJourney(CalculationJourney):
                 ),
             ]
         )
+
+    def _amount_keypad(self, key: str) -> tuple[NumericKeypad, QLabel]:
+        """An amount in yuan typed on the keypad (the wage, or the base chosen), and the line
+        under it giving its limits for the chosen year."""
+        keypad = NumericKeypad(
+            texts=self.texts.common,
+            max_digits=AMOUNT_DIGITS,
+            decimals=AMOUNT_DECIMALS,
+            unit=self.texts.contribution.unit_yuan,
+        )
+        keypad.setObjectName(f"{key}_keypad")
+        limits = label()
+        limits.setObjectName(f"{key}_limits")
+        return keypad, limits
 
     def _connect_signals(self) -> None:
         self.stack.currentChanged.connect(self._on_screen_changed)
@@ -304,3 +308,27 @@ def _set_detail(group: OptionGroup, key: str, text: str) -> None:
     button = group.button(key)
     button.detail_label.setText(text)
     button.setAccessibleDescription(text)
+
+
+def _amount_question(
+    key: str,
+    title: str,
+    keypad: NumericKeypad,
+    limits: QLabel,
+    note: str,
+    *,
+    validate: Callable[[], str | None],
+    relevant: Callable[[], bool],
+) -> Question:
+    """The question of an amount typed on ``keypad``, with its ``limits`` for the chosen year
+    and a ``note`` beside it."""
+    return Question(
+        key,
+        title,
+        keypad,
+        validate=validate,
+        clear=keypad.clear,
+        relevant=relevant,
+        notes=(limits, label(note, "muted")),
+        changed=(keypad.textChanged,),
+    )
