@@ -122,10 +122,10 @@ class PinLock:
 
 
 class PinPad(Overlay):
-    """请输入管理密码: the in-app keypad (whole digits, shown as dots), 取消 and 确定."""
+    """请输入管理密码: the in-app keypad (whole digits, shown as dots), 取消 (closes it) and
+    确定."""
 
     submitted = Signal(str)
-    cancelled = Signal()
 
     def __init__(self, host: QWidget, *, texts: Texts) -> None:
         super().__init__(host, name="PinPad", card_width=PIN_CARD_WIDTH)
@@ -150,7 +150,7 @@ class PinPad(Overlay):
         self._setup_ui()
         self._on_text("")
         self.keypad.textChanged.connect(self._on_text)
-        self.cancel_button.clicked.connect(self.cancelled)
+        self.cancel_button.clicked.connect(self.close_overlay)
         self.confirm_button.clicked.connect(lambda: self.submitted.emit(self.keypad.text()))
 
     def _setup_ui(self) -> None:
@@ -229,9 +229,8 @@ class PinPad(Overlay):
 
 class AdminPanel(Overlay):
     """What the operator needs: versions, the bundle check, usage counts, the last log lines,
-    返回服务 and 退出程序 (in kiosk mode the only way out)."""
+    返回服务 (closes it) and 退出程序 (in kiosk mode the only way out)."""
 
-    close_requested = Signal()
     exit_requested = Signal()
 
     def __init__(self, host: QWidget, *, texts: Texts) -> None:
@@ -261,7 +260,7 @@ class AdminPanel(Overlay):
         row.addWidget(self.exit_button, 1)
         row.addWidget(self.close_button, 2)
         outer.addLayout(row)
-        self.close_button.clicked.connect(self.close_requested)
+        self.close_button.clicked.connect(self.close_overlay)
         self.exit_button.clicked.connect(self.exit_requested)
 
     def fill(self, sections: list[tuple[str, list[str], str]]) -> None:

@@ -193,7 +193,6 @@ class Operations(QObject):
 
         overlay = PinPad(self.window, texts=self.bundle.texts)
         overlay.submitted.connect(self._on_pin)
-        overlay.cancelled.connect(overlay.close_overlay)
         return overlay
 
     @cached_property
@@ -201,7 +200,6 @@ class Operations(QObject):
         from kiosk.ui.ops.admin import AdminPanel
 
         overlay = AdminPanel(self.window, texts=self.bundle.texts)
-        overlay.close_requested.connect(overlay.close_overlay)
         overlay.exit_requested.connect(self.exit_application)
         return overlay
 

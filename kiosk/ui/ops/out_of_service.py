@@ -85,8 +85,6 @@ class OutOfService(QObject):
     def _connect_gate(self, pad: PinPad, panel: AdminPanel) -> None:
         self.gate.requested.connect(self.open_pin_pad)
         pad.submitted.connect(self._on_pin)
-        pad.cancelled.connect(pad.close_overlay)
-        panel.close_requested.connect(panel.close_overlay)
         panel.exit_requested.connect(self.exit_application)
         filter_application(self.gate)
 
