@@ -17,7 +17,7 @@ from decimal import Decimal
 from kiosk.rules.estimate import (
     PensionEstimate,
     RetirementChoices,
-    estimate_for,
+    estimate_pension,
     retirement_choices,
 )
 from kiosk.rules.models import Category, LifeExpectancy, RulesData
@@ -116,16 +116,17 @@ def compare_retirement(
     for index in range(choices.first.index, choices.last.index + 1):
         month = YearMonth.from_index(index)
         age = birth.months_until(month)
-        estimate = estimate_for(
+        estimate = estimate_pension(
             rules,
-            choices,
             birth=birth,
+            category=category,
             retirement_age_months=age,
             contribution_months=contribution_months,
             pre_account_months=pre_account_months,
             average_index=average_index,
             account_balance=account_balance,
             as_of=as_of,
+            choices=choices,
         )
         total = estimate.pension.total
         options.append(

@@ -196,46 +196,22 @@ def estimate_pension(
     average_index: Decimal,
     account_balance: Decimal | None,
     as_of: date,
+    choices: RetirementChoices | None = None,
 ) -> PensionEstimate:
     """The basic pension if the person retires at ``retirement_age_months``, one of
     :func:`retirement_choices`. ``contribution_months`` and ``account_balance`` are what has been
     paid and saved so far (as of ``as_of``); the months until retirement are added, and the
     account carried forward, at the same contribution level. Without ``account_balance`` the
-    whole account is estimated from the index."""
-    choices = retirement_choices(
-        rules,
-        birth=birth,
-        category=category,
-        contribution_months=contribution_months,
-        as_of=as_of,
-    )
-    return estimate_for(
-        rules,
-        choices,
-        birth=birth,
-        retirement_age_months=retirement_age_months,
-        contribution_months=contribution_months,
-        pre_account_months=pre_account_months,
-        average_index=average_index,
-        account_balance=account_balance,
-        as_of=as_of,
-    )
-
-
-def estimate_for(
-    rules: RulesData,
-    choices: RetirementChoices,
-    *,
-    birth: YearMonth,
-    retirement_age_months: int,
-    contribution_months: int,
-    pre_account_months: int,
-    average_index: Decimal,
-    account_balance: Decimal | None,
-    as_of: date,
-) -> PensionEstimate:
-    """:func:`estimate_pension` with the person's ``choices`` already known (the comparison
-    estimates every month of the same choices)."""
+    whole account is estimated from the index. ``choices``: the person's, when already known
+    (the comparison estimates every month of the same choices)."""
+    if choices is None:
+        choices = retirement_choices(
+            rules,
+            birth=birth,
+            category=category,
+            contribution_months=contribution_months,
+            as_of=as_of,
+        )
     window = choices.window
     month = birth.plus_months(retirement_age_months)
     if not choices.estimable:
