@@ -2,8 +2,8 @@
 catalogue in every language, the FAQ and guide, their pinyin, the fonts' coverage), and its one
 check, :func:`validate_bundle`, used by the start-up, ``kiosk-calc check`` and the admin panel.
 
-Qt-free; pydantic only where something is validated, or read back from a snapshot after the
-first paint (:func:`open_bundle`). A problem raises :class:`~kiosk.datafile.DataFileError` naming
+Qt-free; pydantic only where something is validated: a start from a snapshot
+(:func:`open_bundle`) never imports it. A problem raises :class:`~kiosk.datafile.DataFileError` naming
 the file and the field.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
@@ -35,7 +35,7 @@ SNAPSHOT_FILE = "bundle.snapshot"
 
 @dataclass(frozen=True, slots=True)
 class Validated:
-    """The validated pydantic models of the bundle."""
+    """The validated data of the bundle (frozen dataclasses pydantic checked)."""
 
     rules: RulesData
     content: Content  # FAQ and service guide, placeholders resolved at load
@@ -265,7 +265,7 @@ def unchanged_days(rules: RulesData, today: date) -> tuple[date, date]:
 
 
 def _dates(value: object) -> Iterable[date]:
-    """Every date anywhere in ``value`` (a pydantic model, a container)."""
+    """Every date anywhere in ``value`` (a dataclass of the rules, a container)."""
     if isinstance(value, date):
         yield value
     elif isinstance(value, tuple | list):
@@ -274,9 +274,9 @@ def _dates(value: object) -> Iterable[date]:
     elif isinstance(value, Mapping):
         for item in value.values():
             yield from _dates(item)
-    elif hasattr(value, "__pydantic_fields__"):
-        for name in type(value).__pydantic_fields__:
-            yield from _dates(getattr(value, name))
+    elif is_dataclass(value):
+        for member in fields(value):
+            yield from _dates(getattr(value, member.name))
 
 
 def _check_journey_links(content: Content, journeys: Sequence[JourneySpec]) -> None:

@@ -28,6 +28,7 @@ The PIN tried at the gate is ``pin`` (``KIOSK_SELF_TEST_PIN``) against the setti
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import pkgutil
@@ -51,6 +52,7 @@ from kiosk.app import Bundle, build_kiosk
 from kiosk.content.texts import DEFAULT_LANGUAGE, LANGUAGES
 from kiosk.fingerprint import resources_fingerprint
 from kiosk.ops import logs
+from kiosk.ops.heap import release_freed_memory
 from kiosk.ops.pin import MIN_PIN_DIGITS, hash_pin, verify_pin
 from kiosk.ops.usage import UsageCounter
 from kiosk.present import Sheet, make_sheet, present_retirement
@@ -210,7 +212,7 @@ def _admin_pin(bundle: Bundle, loaded: list[KioskSettings], work: Path, pin: str
         operations.admin_panel.exit_button.click()
         _require(quits == [True], "退出程序 did not reach the quit function")
     finally:
-        _discard(window)
+        discard(window)
     return f"{source} opened the admin panel at the gate; a wrong PIN did not; 退出程序 quits"
 
 
@@ -242,7 +244,10 @@ def _wrong_pin(pin: str, stored: str) -> str:
     raise CapabilityFailed("no wrong PIN found")
 
 
-def _discard(window: QWidget) -> None:
+def discard(window: QWidget) -> None:
+    """Close and delete ``window`` now (no event loop runs here to do it later), with everything
+    only it held, and give the heap it freed back to the system (:mod:`kiosk.ops.heap`): each
+    check's window, and the self-test's, is gone before the next is made."""
     operations = window.findChild(Operations)
     if isinstance(operations, Operations):
         if operations.lockdown is not None:
@@ -250,7 +255,11 @@ def _discard(window: QWidget) -> None:
         operations.idle.stop()
     window.close()
     window.deleteLater()
+    for _ in range(2):  # a deletion may post another
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()  # the pages' Python wrappers, and the widgets only they held
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release_freed_memory()
 
 
 # 读给我听 -----------------------------------------------------------------------------------------
@@ -300,7 +309,7 @@ def _speech(bundle: Bundle, loaded: list[KioskSettings], work: Path) -> str:
         return "; ".join(lines)
     finally:
         engine.shutdown()
-        _discard(kiosk.window)
+        discard(kiosk.window)
 
 
 # the sheet: PDF, QR code, print path -------------------------------------------------------------

@@ -9,6 +9,7 @@ first screen without it. Qt-free.
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -76,6 +77,42 @@ class FieldError(ValueError):
     def __init__(self, field: str, problem: str) -> None:
         super().__init__(problem)
         self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """A decimal field's digits: at most ``decimal_places`` after the point and ``max_digits`` in
+    all, for pydantic to check when a file is validated (``Annotated[Decimal, Places(2)]``);
+    nothing is imported to declare it."""
+
+    decimal_places: int
+    max_digits: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)  # the Decimal's, its bounds included
+        schema["decimal_places"] = self.decimal_places
+        if self.max_digits is not None:
+            schema["max_digits"] = self.max_digits
+        return schema
+
+
+@dataclass(frozen=True, slots=True)
+class Chars:
+    """A text field's form, for pydantic to check when a file is validated: stripped of the
+    spaces around it (``strip``), matching ``pattern``, at most ``max_length`` characters."""
+
+    strip: bool = False
+    pattern: str | None = None
+    max_length: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)  # the str's
+        schema["strip_whitespace"] = self.strip
+        if self.pattern is not None:
+            schema["pattern"] = self.pattern
+        if self.max_length is not None:
+            schema["max_length"] = self.max_length
+        return schema
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -146,8 +183,8 @@ _adapters: dict[type[Any], TypeAdapter[Any]] = {}
 
 
 def validate(kind: type[T], data: Any) -> T:
-    """``data`` validated as ``kind`` (a pydantic model or a dataclass whose fields pydantic
-    checks); raises pydantic's ValidationError (a ValueError)."""
+    """``data`` validated as ``kind`` (a dataclass whose fields pydantic checks, or a pydantic
+    model); raises pydantic's ValidationError (a ValueError)."""
     adapter = _adapters.get(kind)
     if adapter is None:
         from pydantic import TypeAdapter
@@ -168,7 +205,7 @@ def validate_data(path: Path, kind: type[T], data: Any) -> T:
         cause = first.get("ctx", {}).get("error")
         field = field_path(first["loc"])
         if isinstance(cause, FieldError):  # a whole-record check: the field it names
-            field, message = cause.field, str(cause)
+            field, message = field_path((*first["loc"], cause.field)), str(cause)
         elif first["type"] == "unexpected_keyword_argument":  # a dataclass's word for it
             message = EXTRA_KEY
         else:

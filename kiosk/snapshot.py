@@ -19,7 +19,7 @@ the kiosk's own data classes and a few value types only, never calls anything el
 made-up file runs no code. The CRC is a check against corruption and edits, not a signature:
 whoever can write the cache folder can write the settings file beside it.
 
-Qt-free; no pydantic (a part holding pydantic models imports it when it is read).
+Qt-free; no pydantic: every part is plain dataclasses, enums and values.
 """
 
 from __future__ import annotations
@@ -149,8 +149,8 @@ def dumps(value: object) -> bytes:
 
 
 def loads(data: bytes) -> Any:
-    """A part written by :func:`dumps`: the kiosk's data classes (dataclasses, enums, pydantic
-    models of a ``kiosk`` module), dates, decimals, paths and Python's containers; anything else
+    """A part written by :func:`dumps`: the kiosk's data classes (dataclasses and enums of a
+    ``kiosk`` module), dates, decimals, paths and Python's containers; anything else
     raises SnapshotError before it is built."""
     try:
         return _Unpickler(io.BytesIO(data)).load()
@@ -172,9 +172,5 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _is_data_class(kind: type) -> bool:
-    """A dataclass, an enum or a pydantic model (built from its fields; nothing else runs)."""
-    if dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum):
-        return True
-    return any(
-        base.__name__ == "BaseModel" and base.__module__ == "pydantic.main" for base in kind.__mro__
-    )
+    """A dataclass or an enum (built from its fields or value; nothing else runs)."""
+    return dataclasses.is_dataclass(kind) or issubclass(kind, enum.Enum)

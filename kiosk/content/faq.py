@@ -8,7 +8,8 @@ Files (``resources/content/``):
   each entry names its ``category``);
 * ``guide.toml`` - the service guide: channels, what the hall does, what to bring.
 
-Every model is frozen and rejects unknown keys; related ids, categories and channels must exist; ids
+Every model is a frozen dataclass that rejects unknown keys (checked by pydantic when a file is
+loaded, :func:`kiosk.datafile.validate_file`; built without it from a snapshot); related ids, categories and channels must exist; ids
 and questions are unique; an answer may only use the placeholders of :func:`placeholder_values`.
 Any problem raises :class:`~kiosk.datafile.DataFileError` naming the file and the field.
 Never imports Qt.
@@ -16,20 +17,21 @@ Never imports Qt.
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal, dataclass_transform
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from annotated_types import MinLen
 
 from kiosk import resources
 from kiosk.content import format as fmt
 from kiosk.content.texts import CommonTexts
-from kiosk.datafile import DataFileError, validate_file
+from kiosk.datafile import Chars, DataFileError, validate_file
 from kiosk.rules import InputError, RulesData, figures_for_year
 from kiosk.rules.models import in_force
 
@@ -37,12 +39,19 @@ CATEGORIES_FILE = "categories.toml"
 FAQ_FOLDER = "faq"
 GUIDE_FILE = "guide.toml"
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[str, Chars(pattern=r"^[a-z][a-z0-9-]*$", max_length=40)]
+Text = Annotated[str, Chars(strip=True), MinLen(1)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+class _Model:
+    """A frozen dataclass (made so here; no decorator needed); unknown keys are errors."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
 
 # --- categories.toml ----------------------------------------------------------------------------
@@ -52,13 +61,13 @@ class FaqCategory(_Model):
     """One big tile on the FAQ's first screen."""
 
     id: Id
-    title: Text = Field(description="tile title, e.g. 缴费基数与费率")
-    line: Text = Field(description="one line under the title: what the questions are about")
+    title: Text  # the tile's title, e.g. 缴费基数与费率
+    line: Text  # one line under the title: what the questions are about
 
 
 class CategoriesFile(_Model):
     schema_version: Literal[1]
-    category: tuple[FaqCategory, ...] = Field(min_length=1)
+    category: Annotated[tuple[FaqCategory, ...], MinLen(1)]
 
 
 # --- faq/*.toml ---------------------------------------------------------------------------------
@@ -75,17 +84,13 @@ class FaqEntry(_Model):
     category: Id
     question: Text
     answer: Text
-    keywords: tuple[Text, ...] = Field(min_length=1, description="words people search with")
-    related: tuple[Id, ...] = Field(default=(), description="ids of related entries")
-    source: Text = Field(description="legal basis or where the facts come from")
-    checked: date = Field(description="date the answer was last checked")
-    where: tuple[Id, ...] = Field(
-        default=(), description="channel ids (guide.toml) where it can be done"
-    )
+    keywords: Annotated[tuple[Text, ...], MinLen(1)]  # words people search with
+    related: tuple[Id, ...] = ()  # ids of related entries
+    source: Text  # the legal basis or where the facts come from
+    checked: date  # the day the answer was last checked
+    where: tuple[Id, ...] = ()  # channel ids (guide.toml) where it can be done
     where_note: str = ""
-    journey: Id | None = Field(
-        default=None, description="the calculation it opens (a journey id, kiosk.journeys)"
-    )
+    journey: Id | None = None  # the calculation it opens (a journey id, kiosk.journeys)
 
     def blocks(self) -> tuple[AnswerBlock, ...]:
         return answer_blocks(self.answer)
@@ -93,7 +98,7 @@ class FaqEntry(_Model):
 
 class FaqFile(_Model):
     schema_version: Literal[1]
-    entry: tuple[FaqEntry, ...] = Field(min_length=1)
+    entry: Annotated[tuple[FaqEntry, ...], MinLen(1)]
 
 
 # --- guide.toml ---------------------------------------------------------------------------------
@@ -103,14 +108,14 @@ class Channel(_Model):
     """A way to do business: the hall window, the app, the portal..."""
 
     id: Id
-    name: Text = Field(description="short name, shown under 在哪里办")
-    purpose: Text = Field(description="what it is for, in one or two sentences")
-    how: str = Field(default="", description="how to find it")
+    name: Text  # a short name, shown under 在哪里办
+    purpose: Text  # what it is for, in one or two sentences
+    how: str = ""  # how to find it
 
 
 class GuideSection(_Model):
     title: Text
-    items: tuple[Text, ...] = Field(min_length=1)
+    items: Annotated[tuple[Text, ...], MinLen(1)]
 
 
 class Guide(_Model):
@@ -118,9 +123,9 @@ class Guide(_Model):
     checked: date
     source: Text
     intro: Text
-    channel: tuple[Channel, ...] = Field(min_length=1)
+    channel: Annotated[tuple[Channel, ...], MinLen(1)]
     hall: GuideSection
-    bring: tuple[GuideSection, ...] = Field(min_length=1)
+    bring: Annotated[tuple[GuideSection, ...], MinLen(1)]
     tips: GuideSection
 
     def channel_by_id(self, channel_id: str) -> Channel:
@@ -317,8 +322,8 @@ def load_content(directory: Path, rules: RulesData, *, as_of: date, common: Comm
             answer = resolve(entry.answer, values, path=path, field=f"{where}.answer")
             note = resolve(entry.where_note, values, path=path, field=f"{where}.where_note")
             source = resolve(entry.source, values, path=path, field=f"{where}.source")
-            resolved = {"answer": answer, "where_note": note, "source": source}
-            located.append((path, index, entry.model_copy(update=resolved)))
+            resolved = dataclasses.replace(entry, answer=answer, where_note=note, source=source)
+            located.append((path, index, resolved))
     _check_entries(located, {c.id for c in categories}, {c.id for c in guide.channel})
     entries = tuple(entry for _, _, entry in located)
     empty = [c.id for c in categories if not any(e.category == c.id for e in entries)]

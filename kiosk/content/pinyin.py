@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any, ClassVar
 
 from kiosk.content.faq import Content
 from kiosk.datafile import DataFileError, validate_file
@@ -29,8 +29,11 @@ Readings = Mapping[str, tuple[str, ...]]
 """A searchable text (lower case, no spaces) -> its syllables."""
 
 
-class ReadingsFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class ReadingsFile:
+    """``pinyin.toml``, checked by pydantic (:func:`kiosk.datafile.validate_file`)."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
 
     readings: dict[str, str]  # text -> its syllables, separated by spaces
 

@@ -8,8 +8,7 @@ operator in English, as the validator's own messages are (the rules speak no cit
 from __future__ import annotations
 
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import Any
 
 from kiosk.datafile import (
     MAX_FILE_BYTES,
@@ -24,7 +23,7 @@ from kiosk.datafile import (
 )
 from kiosk.rules.models import ContributionData, PensionData, RatesData, RetirementData, RulesData
 
-RULE_FILES: dict[str, type[BaseModel]] = {
+RULE_FILES: dict[str, type[Any]] = {
     "retirement.toml": RetirementData,
     "contribution.toml": ContributionData,
     "rates.toml": RatesData,
@@ -38,7 +37,7 @@ def load_rules(directory: Path) -> RulesData:
         name.removesuffix(".toml"): validate_file(directory / name, model)
         for name, model in RULE_FILES.items()
     }
-    return RulesData.model_validate(parts)
+    return RulesData(**parts)  # each part validated
 
 
 __all__ = [

@@ -3,30 +3,33 @@
 Every model is frozen and rejects unknown keys, so a misspelt key in a data file is an error and
 not a silent default. Every figure carries its ``source``, its ``status`` and the period it is in
 force.
+
+Each model is a frozen dataclass whose fields pydantic checks (types, ranges, unknown keys) when a
+rules file is loaded (:func:`kiosk.datafile.validate_file`); the checks that span fields are its
+``__post_init__``. No pydantic is imported to build one, so a start from a snapshot of a validated
+bundle (:mod:`kiosk.snapshot`) never imports it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from itertools import pairwise
-from typing import Annotated, ClassVar, Literal, Self, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, dataclass_transform
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
+from annotated_types import Ge, Gt, Le, Lt, MinLen
 
+from kiosk.datafile import FieldError, Places
 from kiosk.rules.steps import Basis
 from kiosk.rules.yearmonth import YearMonth
 
-Money = Annotated[Decimal, Field(gt=0, max_digits=12, decimal_places=2)]
-Rate = Annotated[Decimal, Field(ge=0, le=1, decimal_places=4)]
+Money = Annotated[Decimal, Gt(0), Places(2, max_digits=12)]
+Rate = Annotated[Decimal, Ge(0), Le(1), Places(4)]
+Text = Annotated[str, MinLen(1)]
+Level = Annotated[Decimal, Ge(Decimal("0.3")), Le(3), Places(2)]  # a 平均缴费指数
+Year = Annotated[int, Ge(2000), Le(2100)]
 
 
 class Status(StrEnum):
@@ -51,10 +54,22 @@ class Category(StrEnum):
     FEMALE_50 = "female-50"  # 原法定退休年龄五十周岁的女职工（工人岗）
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True
-    )
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+class _Model:
+    """A frozen dataclass (made so here; no decorator needed): unknown keys are errors, text is
+    stripped. Each ``__post_init__`` calls its base's, so every check of a row runs."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+    }
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+    def __post_init__(self) -> None:
+        """The checks across fields of a subclass (none here)."""
 
 
 class _LegalBasis(_Model):
@@ -71,25 +86,22 @@ class _DataFile(_Model):
     """What every rules file starts with: its schema version and the day it was last checked."""
 
     schema_version: Literal[1]
-    updated: date = Field(description="date the figures in this file were last checked")
+    updated: date  # the day the figures in this file were last checked
 
 
 class _Sourced(_Model):
-    status: Status = Field(description="verified / single-source / derived / unverified")
-    source: str = Field(min_length=1, description="where the figure comes from")
+    status: Status  # verified / single-source / derived / unverified
+    source: Text  # where the figure comes from
 
 
 class _Period(_Sourced):
-    effective_from: date = Field(description="first day the figure applies")
-    effective_to: date | None = Field(
-        default=None, description="last day (inclusive); open if absent"
-    )
+    effective_from: date  # the first day the figure applies
+    effective_to: date | None = None  # the last day (inclusive); open if absent
 
-    @model_validator(mode="after")
-    def _check_period(self) -> Self:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.effective_to is not None and self.effective_to < self.effective_from:
             raise ValueError("effective_to is before effective_from")
-        return self
 
     def covers(self, day: date) -> bool:
         return self.effective_from <= day and (
@@ -115,8 +127,9 @@ def _reject_overlaps(periods: tuple[_Period, ...], what: str) -> None:
     ordered = sorted(periods, key=lambda p: p.effective_from)
     for earlier, later in pairwise(ordered):
         if earlier.effective_to is None or later.effective_from <= earlier.effective_to:
-            raise ValueError(
-                f"{what}: periods overlap ({earlier.effective_from} … and {later.effective_from} …)"
+            raise FieldError(
+                what,
+                f"{what}: periods overlap ({earlier.effective_from} … and {later.effective_from} …)",
             )
 
 
@@ -127,17 +140,18 @@ class ReformCategory(_Sourced):
     """One row of the reform's parameters (办法第一条)."""
 
     id: Category
-    first_affected_birth: str = Field(description="YYYY-MM: first birth month whose age is delayed")
-    original_age_years: int = Field(ge=40, le=70)
-    step_months: int = Field(ge=1, le=12, description="cohort months per extra month of delay")
-    cap_months: int = Field(ge=1, le=120, description="largest delay in months")
+    first_affected_birth: str  # YYYY-MM: the first birth month whose age is delayed
+    original_age_years: Annotated[int, Ge(40), Le(70)]
+    step_months: Annotated[int, Ge(1), Le(12)]  # cohort months per extra month of delay
+    cap_months: Annotated[int, Ge(1), Le(120)]  # the largest delay in months
     effective_from: date
 
-    @field_validator("first_affected_birth")
-    @classmethod
-    def _valid_month(cls, value: str) -> str:
-        YearMonth.parse(value)
-        return value
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            YearMonth.parse(self.first_affected_birth)
+        except ValueError as exc:
+            raise FieldError("first_affected_birth", str(exc)) from None
 
     @property
     def first_affected(self) -> YearMonth:
@@ -147,19 +161,18 @@ class ReformCategory(_Sourced):
 class MinimumContribution(_Sourced):
     """最低缴费年限 schedule (办法第二条 and its annex 4)."""
 
-    base_months: int = Field(gt=0, le=600)
-    base_until_year: int = Field(ge=2000, le=2100)
-    increase_months_per_year: int = Field(ge=0, le=12)
-    final_months: int = Field(gt=0, le=600)
+    base_months: Annotated[int, Gt(0), Le(600)]
+    base_until_year: Year
+    increase_months_per_year: Annotated[int, Ge(0), Le(12)]
+    final_months: Annotated[int, Gt(0), Le(600)]
     effective_from: date
     year_counted: Literal["statutory"]
     note: str = ""
 
-    @model_validator(mode="after")
-    def _final_not_below_base(self) -> Self:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.final_months < self.base_months:
             raise ValueError("final_months is below base_months")
-        return self
 
     def months_for(self, retirement_year: int) -> int:
         if retirement_year <= self.base_until_year:
@@ -171,10 +184,10 @@ class MinimumContribution(_Sourced):
 class FlexibleRetirement(_Sourced):
     """弹性提前 / 延迟退休 windows (办法第三条, 人社部发〔2024〕94号)."""
 
-    early_max_months: int = Field(ge=0, le=120)
-    late_max_months: int = Field(ge=0, le=120)
-    early_notice_months: int = Field(ge=0, le=12)
-    late_agreement_months: int = Field(ge=0, le=12)
+    early_max_months: Annotated[int, Ge(0), Le(120)]
+    late_max_months: Annotated[int, Ge(0), Le(120)]
+    early_notice_months: Annotated[int, Ge(0), Le(12)]
+    late_agreement_months: Annotated[int, Ge(0), Le(12)]
     effective_from: date
 
 
@@ -182,32 +195,32 @@ class ShortfallRules(_Sourced):
     """What someone short of the minimum years can do (社会保险法第十六条, 人社部令第13号)."""
 
     lump_sum_insured_before: date
-    lump_sum_after_extension_years: int = Field(ge=0, le=20)
+    lump_sum_after_extension_years: Annotated[int, Ge(0), Le(20)]
 
 
 class RetirementLegalBasis(_LegalBasis):
     section = "retirement"
 
-    reform: str = Field(min_length=1)
-    minimum_years: str = Field(min_length=1)
-    flexible: str = Field(min_length=1)
-    shortfall: str = Field(min_length=1)
+    reform: Text
+    minimum_years: Text
+    flexible: Text
+    shortfall: Text
 
 
 class RetirementData(_DataFile):
     legal_basis: RetirementLegalBasis
-    category: tuple[ReformCategory, ...] = Field(min_length=1)
+    category: Annotated[tuple[ReformCategory, ...], MinLen(1)]
     minimum_contribution: MinimumContribution
     flexible: FlexibleRetirement
     shortfall: ShortfallRules
 
-    @field_validator("category")
-    @classmethod
-    def _each_category_once(cls, rows: tuple[ReformCategory, ...]) -> tuple[ReformCategory, ...]:
-        ids = [row.id for row in rows]
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        ids = [row.id for row in self.category]
         if sorted(ids) != sorted(set(ids)) or set(ids) != set(Category):
-            raise ValueError(f"each of {[c.value for c in Category]} must appear exactly once")
-        return rows
+            raise FieldError(
+                "category", f"each of {[c.value for c in Category]} must appear exactly once"
+            )
 
     def reform(self, category: Category) -> ReformCategory:
         return next(row for row in self.category if row.id is category)
@@ -219,61 +232,55 @@ class RetirementData(_DataFile):
 class ContributionYear(_Period):
     """One year's provincial average wage and contribution-base limits (缴费基数上下限)."""
 
-    contribution_year: int = Field(ge=2000, le=2100)
-    statistics_year: int = Field(ge=1999, le=2099)
+    contribution_year: Year
+    statistics_year: Annotated[int, Ge(1999), Le(2099)]
     average_wage_annual: Money
     average_wage_monthly: Money
     base_floor: Money
     base_ceiling: Money
     document: str = ""
-    published: date | None = Field(
-        default=None, description="date the notice was published; before it the year is provisional"
-    )
+    published: date | None = None  # the notice's date; before it the year is provisional
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Self:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.base_floor >= self.base_ceiling:
             raise ValueError("base_floor must be below base_ceiling")
         if not self.base_floor <= self.average_wage_monthly <= self.base_ceiling:
             raise ValueError("average_wage_monthly must lie between base_floor and base_ceiling")
         if self.statistics_year != self.contribution_year - 1:
             raise ValueError("statistics_year must be contribution_year - 1")
-        return self
 
 
 class ContributionLegalBasis(_LegalBasis):
     section = "contribution"
 
-    limits: str = Field(min_length=1)
+    limits: Text
 
 
 class ContributionTiers(_Sourced):
     """缴费档次 offered to a flexible worker on screen, in percent of the provincial average
     (any base between the limits is allowed; these are the usual choices)."""
 
-    percents: tuple[int, ...] = Field(min_length=1)
+    percents: Annotated[tuple[int, ...], MinLen(1)]
 
-    @field_validator("percents")
-    @classmethod
-    def _rising_within_limits(cls, percents: tuple[int, ...]) -> tuple[int, ...]:
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        percents = self.percents
         if list(percents) != sorted(set(percents)) or not 60 <= percents[0] <= percents[-1] <= 300:
-            raise ValueError("percents must rise, each once, within 60..300")
-        return percents
+            raise FieldError("percents", "percents must rise, each once, within 60..300")
 
 
 class ContributionData(_DataFile):
     legal_basis: ContributionLegalBasis
     tiers: ContributionTiers
-    year: tuple[ContributionYear, ...] = Field(min_length=1)
+    year: Annotated[tuple[ContributionYear, ...], MinLen(1)]
 
-    @field_validator("year")
-    @classmethod
-    def _no_overlap(cls, rows: tuple[ContributionYear, ...]) -> tuple[ContributionYear, ...]:
-        years = [row.contribution_year for row in rows]
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        years = [row.contribution_year for row in self.year]
         if len(years) != len(set(years)):
-            raise ValueError("a contribution_year appears twice")
-        _reject_overlaps(rows, "year")
-        return rows
+            raise FieldError("year", "a contribution_year appears twice")
+        _reject_overlaps(self.year, "year")
 
 
 # --- rates.toml ---------------------------------------------------------------------------------
@@ -287,11 +294,10 @@ class PensionRates(_Period):
     flexible_total: Rate
     flexible_personal_account: Rate
 
-    @model_validator(mode="after")
-    def _account_within_total(self) -> Self:
+    def __post_init__(self) -> None:
+        super().__post_init__()
         if self.flexible_personal_account > self.flexible_total:
             raise ValueError("flexible_personal_account exceeds flexible_total")
-        return self
 
 
 class UnemploymentRates(_Period):
@@ -302,20 +308,19 @@ class UnemploymentRates(_Period):
 class RatesLegalBasis(_LegalBasis):
     section = "rates"
 
-    pension: str = Field(min_length=1)
-    unemployment: str = Field(min_length=1)
+    pension: Text
+    unemployment: Text
 
 
 class RatesData(_DataFile):
     legal_basis: RatesLegalBasis
-    pension: tuple[PensionRates, ...] = Field(min_length=1)
-    unemployment: tuple[UnemploymentRates, ...] = Field(min_length=1)
+    pension: Annotated[tuple[PensionRates, ...], MinLen(1)]
+    unemployment: Annotated[tuple[UnemploymentRates, ...], MinLen(1)]
 
-    @field_validator("pension", "unemployment")
-    @classmethod
-    def _no_overlap(cls, rows: tuple[_PeriodT, ...], info: ValidationInfo) -> tuple[_PeriodT, ...]:
-        _reject_overlaps(rows, info.field_name or "")
-        return rows
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _reject_overlaps(self.pension, "pension")
+        _reject_overlaps(self.unemployment, "unemployment")
 
 
 # --- pension.toml -------------------------------------------------------------------------------
@@ -334,7 +339,7 @@ class Rounding(_Sourced):
 class PensionBase(_Sourced):
     """计发基数 for pensions starting in ``year``."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: Year
     amount: Money
     document: str = ""
     note: str = ""
@@ -343,43 +348,38 @@ class PensionBase(_Sourced):
 class PaymentMonthsTable(_Sourced):
     """计发月数 by whole age (国发〔2005〕38号 annex) and the monthly interpolation rule."""
 
-    interpolation: str = Field(min_length=1)
+    interpolation: Text
     interpolation_status: Status
-    interpolation_source: str = Field(min_length=1)
-    table: dict[int, Annotated[Decimal, Field(gt=0, le=300)]] = Field(min_length=1)
+    interpolation_source: Text
+    table: Annotated[dict[int, Annotated[Decimal, Gt(0), Le(300)]], MinLen(1)]
 
-    @field_validator("table")
-    @classmethod
-    def _contiguous_and_falling(cls, table: dict[int, Decimal]) -> dict[int, Decimal]:
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        table = self.table
         ages = sorted(table)
         if ages != list(range(ages[0], ages[-1] + 1)):
-            raise ValueError("ages must be contiguous whole years")
+            raise FieldError("table", "ages must be contiguous whole years")
         for younger, older in pairwise(ages):
             if table[older] >= table[younger]:
-                raise ValueError(f"months must fall with age (age {older})")
-        return table
+                raise FieldError("table", f"months must fall with age (age {older})")
 
 
 class IndexLevels(_Sourced):
     """平均缴费指数 levels the pension journey offers (one per usual contribution tier)."""
 
-    values: tuple[Annotated[Decimal, Field(ge=Decimal("0.3"), le=3, decimal_places=2)], ...] = (
-        Field(min_length=1)
-    )
+    values: Annotated[tuple[Level, ...], MinLen(1)]
 
-    @field_validator("values")
-    @classmethod
-    def _rising(cls, values: tuple[Decimal, ...]) -> tuple[Decimal, ...]:
-        if list(values) != sorted(set(values)):
-            raise ValueError("values must rise, each once")
-        return values
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if list(self.values) != sorted(set(self.values)):
+            raise FieldError("values", "values must rise, each once")
 
 
 class LifeExpectancy(_Sourced):
     """人均预期寿命 (at birth) the comparison of retirement months counts the pension up to."""
 
-    years: Annotated[Decimal, Field(gt=50, lt=100, decimal_places=1)]
-    year: int = Field(ge=2000, le=2100, description="the year the figure is for")
+    years: Annotated[Decimal, Gt(50), Lt(100), Places(1)]
+    year: Year  # the year the figure is for
     published: date
 
     @property
@@ -390,41 +390,35 @@ class LifeExpectancy(_Sourced):
 class CreditingRate(_Sourced):
     """记账利率 for ``year`` (national uniform rate since 2016)."""
 
-    year: int = Field(ge=1990, le=2100)
-    rate: Annotated[Decimal, Field(ge=0, le=Decimal("0.2"))]
-
-
-_YearRowT = TypeVar("_YearRowT", PensionBase, CreditingRate)
+    year: Annotated[int, Ge(1990), Le(2100)]
+    rate: Annotated[Decimal, Ge(0), Le(Decimal("0.2"))]
 
 
 class PensionLegalBasis(_LegalBasis):
     section = "pension"
 
-    formula: str = Field(min_length=1)
-    transitional: str = Field(min_length=1)
-    payment_months: str = Field(min_length=1)
-    crediting_rate: str = Field(min_length=1)
+    formula: Text
+    transitional: Text
+    payment_months: Text
+    crediting_rate: Text
 
 
 class PensionData(_DataFile):
     legal_basis: PensionLegalBasis
     transitional: TransitionalRule
     rounding: Rounding
-    pension_base: tuple[PensionBase, ...] = Field(min_length=1)
+    pension_base: Annotated[tuple[PensionBase, ...], MinLen(1)]
     payment_months: PaymentMonthsTable
     index_levels: IndexLevels
     life_expectancy: LifeExpectancy
-    crediting_rate: tuple[CreditingRate, ...] = Field(min_length=1)
+    crediting_rate: Annotated[tuple[CreditingRate, ...], MinLen(1)]
 
-    @field_validator("pension_base", "crediting_rate")
-    @classmethod
-    def _unique_years(
-        cls, rows: tuple[_YearRowT, ...], info: ValidationInfo
-    ) -> tuple[_YearRowT, ...]:
-        years = [row.year for row in rows]
-        if len(years) != len(set(years)):
-            raise ValueError(f"{info.field_name}: a year appears twice")
-        return rows
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        for name in ("pension_base", "crediting_rate"):
+            rows: tuple[PensionBase | CreditingRate, ...] = getattr(self, name)
+            if len({row.year for row in rows}) != len(rows):
+                raise FieldError(name, f"{name}: a year appears twice")
 
 
 class RulesData(_Model):

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.texts import Texts
+from kiosk.ops.heap import release_freed_memory
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
 from kiosk.ui.navigation import PageId, Steps
@@ -187,12 +188,14 @@ class MainWindow(QMainWindow):
 
     def reset_session(self) -> None:
         """Back to a fresh session: answers cleared, default text size, colours and language,
-        home."""
+        home; then, once the event loop has deleted what the visit left, the heap it freed given
+        back to the system (:mod:`kiosk.ops.heap`)."""
         self.appearance.close_overlay()
         self.set_appearance(self._default_preset, self._default_theme)
         self.set_language(self._default_language)
         self.go_home()
         self.session_reset.emit()
+        QTimer.singleShot(0, release_freed_memory)
 
     # languages --------------------------------------------------------------------------------
 

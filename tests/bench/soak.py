@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if match is None:
         print(completed.stdout[-4000:], completed.stderr[-2000:], sep="\n")
         raise RuntimeError(f"the soak printed no summary (exit {completed.returncode})")
-    print(match.group(0) + ")")
+    print(next(line for line in completed.stdout.splitlines() if SUMMARY.search(line)))
     growth = float(match["growth"])
     print(f"growth {growth:+.2f} MiB over {match['journeys']} journeys (target <= +5 MiB)")
     report(

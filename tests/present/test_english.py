@@ -4,6 +4,7 @@ titles and numbers), and each document title comes with its English gloss."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -52,7 +53,7 @@ def proper_names(rules: RulesData) -> list[str]:
             rules.rates.legal_basis,
             rules.pension.legal_basis,
         )
-        for name in type(basis).model_fields
+        for name in (field.name for field in dataclasses.fields(basis))
     ]
     names += [row.document for row in rules.contribution.year if row.document]
     names += [row.document for row in rules.pension.pension_base if row.document]

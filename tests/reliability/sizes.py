@@ -14,6 +14,8 @@ SIZE_NAME = "full" if FULL else "small"
 # Soak (test_soak.py): complete journeys through the real window, cycling through every walk of
 # kiosk/ui/walks; memory is compared after the warm-up journeys.
 SOAK_JOURNEYS = 1_000 if FULL else 21
+if os.environ.get("KIOSK_SOAK_JOURNEYS"):  # fewer (or more) while exploring: say how many
+    SOAK_JOURNEYS = int(os.environ["KIOSK_SOAK_JOURNEYS"])
 # Warm-up: every walk's result shown in both languages at least once (the last, the FAQ's in
 # English, is journey 126 at full size): a journey's result view keeps the widgets of the largest
 # result it has shown, and refills them.

@@ -23,7 +23,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,7 @@ class SoakLog:
     rss_after_warmup: int = 0
     rss_end: int = 0
     started: float = 0.0
+    rss_every_100: list[tuple[int, int]] = field(default_factory=list)  # (journeys, bytes)
 
     def summary(self) -> str:
         growth = (self.rss_end - self.rss_after_warmup) / MIB if self.rss_after_warmup else 0.0
@@ -90,7 +91,8 @@ class SoakLog:
             f"{time.monotonic() - self.started:.1f} s; after every reset {self.baseline}; RSS "
             f"{self.rss_after_warmup / MIB:.1f} MiB after {SOAK_WARMUP_JOURNEYS} warm-up journeys, "
             f"{self.rss_end / MIB:.1f} MiB at the end (growth {growth:+.2f} MiB, "
-            f"limit {SOAK_MAX_RSS_GROWTH_MIB} MiB)"
+            f"limit {SOAK_MAX_RSS_GROWTH_MIB} MiB); every 100 journeys: "
+            + ", ".join(f"{count}: {rss / MIB:.1f}" for count, rss in self.rss_every_100)
         )
 
 
@@ -275,6 +277,9 @@ def test_soak_journeys_leak_neither_memory_nor_widgets(
             log.baseline = counts  # both languages' pages now exist: the kiosk keeps them
             gc.collect()
             log.rss_after_warmup = resident_bytes()
+        if (number + 1) % 100 == 0:  # a steady rise is a leak; a step, what the allocator keeps
+            gc.collect()
+            log.rss_every_100.append((number + 1, resident_bytes()))
     gc.collect()
     log.rss_end = resident_bytes()
     print(f"\n{log.summary()}")

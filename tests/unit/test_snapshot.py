@@ -119,6 +119,29 @@ def test_the_first_screen_is_read_without_pydantic(root: Path, cache: Path, tmp_
     assert done.stdout.split() == ["['en',", "'zh_CN']", "False"]
 
 
+def test_a_whole_visit_from_the_snapshot_never_imports_pydantic(root: Path, cache: Path) -> None:
+    """pydantic validates files only: from a snapshot, the rules, the FAQ, its pinyin, the search
+    index and a calculation are plain dataclasses, and a fresh interpreter never imports it (it
+    was about 10 MiB of a visit's memory)."""
+    opened(root, cache)
+    probe = (
+        "import sys; from datetime import date; from pathlib import Path; "
+        "from kiosk.bundle import open_bundle; from kiosk.rules import Category, YearMonth, "
+        "retirement; "
+        f"bundle = open_bundle(Path({str(root)!r}), cache=Path({str(cache)!r}), "
+        f"today=date.fromisoformat({TODAY.isoformat()!r})); "
+        "result = retirement(YearMonth(1971, 3), Category.FEMALE_55, bundle.rules.retirement, "
+        "as_of=bundle.rules_updated); "
+        "hits = bundle.search.search('tuixiu'); "
+        "print(len(bundle.content.entries) > 0, len(bundle.readings) > 0, len(hits) > 0, "
+        "'pydantic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.split() == ["True", "True", "True", "False"]
+
+
 # ...and made again when anything it was made from changes -------------------------------------
 
 

@@ -24,7 +24,7 @@ class Overlay(QWidget):
         self.hide()
         self._host = host
         host.installEventFilter(self)
-        self.card = QFrame()
+        self.card = QFrame(self)  # a child even when unused: deleted with the overlay
         self.card.setObjectName("OverlayCard")
         self.card.setMaximumWidth(card_width)
         self.card_column = QVBoxLayout(self.card)
@@ -41,6 +41,8 @@ class Overlay(QWidget):
             outer.addStretch(1)
             outer.addLayout(row)
             outer.addStretch(1)
+        else:  # the subclass lays itself out
+            self.card.hide()
 
     def open(self) -> None:
         self.setGeometry(self._host.rect())
