@@ -245,13 +245,16 @@ class Journey(QWidget):
         self.result_view = content
         self.decorate(content)
         shell.scroller.scroll_to_top()
-        if self.take_away is not None:
+        if self._result_actions is not None:  # made for the first result, cleared since
+            self._result_actions.look_for_printer()
+        elif self.take_away is not None:
             self._result_actions = self.take_away.actions(self.sheet, self.texts)
             self._result_actions.setParent(shell)
             row = self._result_actions.layout()
             if row is not None:  # the frame's row has the margins
                 row.setContentsMargins(0, 0, 0, 0)
-            shell.set_take_away(self._result_actions)
+        if self._result_actions is not None:
+            shell.set_take_away(self._result_actions)  # arranged for its buttons now
         self.result_area = shell
         self.stack.setCurrentWidget(shell)
         # the refilled view's new sizes laid out now, not a frame late (a label shown again
@@ -271,16 +274,12 @@ class Journey(QWidget):
         return frame
 
     def _drop_result(self, *, empty: bool = True) -> None:
-        """The shown result let go: its take-away row, and (``empty``) its words (the frame and
-        its view stay for the next one)."""
-        shell = self._result_shell
+        """The shown result let go: what its take-away row holds, and (``empty``) its words
+        (the frame, its view and its take-away row stay for the next one)."""
         if empty and self.result_view is not None:
             self.result_view.clear()
         if self._result_actions is not None:
-            self._result_actions.discard()
-            self._result_actions = None
-            if shell is not None:
-                shell.set_take_away(None)
+            self._result_actions.clear()
         self.result_area = None
         self.result_view = None
 
