@@ -1,6 +1,7 @@
 """What keeps first opens and result switches within a frame, proved without a clock (issue 16;
 the times are in tests/bench/performance.md): the FAQ's first open builds only the categories and
-the other screens follow after its paint; a journey keeps one take-away row for all its results;
+the other screens follow after its paint; a journey's first open adds only its first question's
+screen to the page; a journey keeps one take-away row for all its results;
 比较不同退休时间 is worked out while the estimate is read, from the same answers only."""
 
 from __future__ import annotations
@@ -69,6 +70,16 @@ def test_a_screen_wanted_before_it_is_built_is_built_at_once(big_window) -> None
     big_window.go_home()  # a reset clears the screens built (and builds none)
     assert page.answer.paragraphs() == [] and page.questions.question_buttons() == []
     assert page.findChildren(FaqSearchScreen) == []
+
+
+def test_a_journey_first_open_adds_only_its_first_question(qtbot, big_window) -> None:  # type: ignore[no-untyped-def]
+    big_window.show_page("pension")
+    page = big_window.page("pension")
+    assert isinstance(page, PensionJourney)
+    assert page.stack.count() == 1 and page.stack.currentWidget() is page.screens[0]
+    # after its paint the other questions join the page, then the result's frame
+    qtbot.waitUntil(lambda: page.stack.count() == len(page.screens) + 1, timeout=5000)
+    assert page.stack.currentWidget() is page.screens[0]
 
 
 def test_one_take_away_row_serves_every_result(big_window) -> None:  # type: ignore[no-untyped-def]
