@@ -51,7 +51,9 @@ QR_SHARE = 0.55  # of the view's length the code may take beside (or above) its 
 
 
 class SheetActions(QWidget):
-    """打印 / 保存PDF / 扫码带走 and the feedback above them (:class:`TakeAwayNotice`)."""
+    """打印 / 保存PDF / 扫码带走 and the feedback above them (:class:`TakeAwayNotice`). A
+    journey makes its row for its first result; for each later one it is cleared
+    (:meth:`clear`) and looks for the printer again (:meth:`look_for_printer`)."""
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class SheetActions(QWidget):
         self._printer = service.find_printer() if service.printing_enabled else None
         self.qr_view: QrView | None = None
         self.failure_view: FailureView | None = None  # made at the first failure
+        self._follower: PrintFollower | None = None  # the print job being followed
         self._setup_ui()
         self._connect_signals()
 
@@ -186,16 +189,27 @@ class SheetActions(QWidget):
         self.notice.show_progress(s.saved.format(path=path))
         return path
 
-    def discard(self) -> None:
-        """Let this row go with its QR and failure views, which lie over the whole result frame
-        (a frame that is kept and refilled for the next result)."""
-        for widget in (self.qr_view, self.failure_view, self):
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)  # gone from findChildren now, deleted later
-                widget.deleteLater()
+    def clear(self) -> None:
+        """What the last result left let go: its QR and failure views over the frame, the
+        notice, the following of its print job (which still runs)."""
+        if self._follower is not None:
+            self._follower.finished.disconnect(self._on_print_finished)
+            self._follower = None
+        for view in (self.qr_view, self.failure_view):
+            if view is not None:
+                view.hide()
+                view.setParent(None)  # gone from findChildren now, deleted later
+                view.deleteLater()
         self.qr_view = None
         self.failure_view = None
+        self.print_button.setEnabled(True)
+        self.notice.clear()
+
+    def look_for_printer(self) -> None:
+        """The printer looked for again (another result): 打印 offered if there is one now."""
+        service = self._service
+        self._printer = service.find_printer() if service.printing_enabled else None
+        self._rearrange()
 
     def show_qr(self) -> QrView | None:
         """扫码带走: the QR code, large, over the result until 关闭."""
@@ -228,12 +242,14 @@ class SheetActions(QWidget):
             else:
                 self.notice.show_progress(s.print_sent)
                 follower.finished.connect(self._on_print_finished)
+                self._follower = follower
         finally:
             self.print_button.setEnabled(follower is None)
             self._service.release()  # a follower holds the service itself until it finishes
 
     def _on_print_finished(self, verdict: Verdict) -> None:
         s = self._texts.sheet
+        self._follower = None
         self.print_button.setEnabled(True)
         if verdict.outcome is Outcome.PRINTED:
             self.notice.show_progress(s.printed)

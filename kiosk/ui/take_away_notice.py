@@ -48,6 +48,15 @@ class TakeAwayNotice(QWidget):
         """打印失败 / 保存失败; 重试 when trying again may help."""
         self._show(headline, failed=True, retry=retry)
 
+    def clear(self) -> None:
+        """Nothing to say (another result)."""
+        self.status.setText("")
+        if self.failed():
+            set_property(self.status, "failed", False)
+        self.retry_button.hide()
+        self.hide()
+        self.changed.emit()
+
     def failed(self) -> bool:
         return bool(self.status.property("failed"))
 

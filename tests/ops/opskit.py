@@ -92,7 +92,11 @@ def input_state(window: Any) -> dict[str, object]:
             (AgePicker, lambda w: w.value()),
         )
         for kind, read in kinds:
-            for i, widget in enumerate(page.findChildren(kind)):
+            # every question's, in the page's order, whether its screen has joined the page yet
+            # (a journey adds its other questions after its first paint) or not
+            widgets = [w for screen in page.screens for w in screen.findChildren(kind)]
+            widgets += [w for w in page.findChildren(kind) if w not in widgets]
+            for i, widget in enumerate(widgets):
                 state[f"{page_id}.{kind.__name__}[{i}]"] = read(widget)
     return state
 

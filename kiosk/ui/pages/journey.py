@@ -13,17 +13,19 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content import format as fmt
 from kiosk.content.texts import Texts
 from kiosk.present import Presentation, Sheet, make_sheet
 from kiosk.rules import InputError, RulesData
+from kiosk.ui.after_paint import after_first_paint
 from kiosk.ui.pages.question import Question
 from kiosk.ui.pages.question_screen import MARGIN, QuestionScreen
 from kiosk.ui.pages.result_frame import ResultFrame
 from kiosk.ui.session import SessionAnswers
+from kiosk.ui.settle import settle_layouts
 from kiosk.ui.widgets.result_view import ResultView
 
 if TYPE_CHECKING:
@@ -54,6 +56,8 @@ class Journey(QWidget):
         self.result_area: QWidget | None = None  # the result frame while it holds a result
         self._result_shell: ResultFrame | None = None
         self._result_actions: SheetActions | None = None  # the result's take-away row
+        self._attaching = False  # the screens not in the page yet are being added
+        self._shown: set[QWidget] = set()  # the screens shown at least once
         self.take_away: TakeAway | None = None  # 打印 / 保存PDF / 扫码带走 under the result
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -68,9 +72,7 @@ class Journey(QWidget):
             for signal in question.changed:  # an answer can add or drop a later question
                 signal.connect(lambda *_args, s=screen: self._label_next(s))
             self.screens.append(screen)
-            self.stack.addWidget(screen)
-        self._make_result_shell()
-        self._show_screen(0)
+        self._show_screen(0)  # the first screen in the page; the others join it later
 
     # to implement -----------------------------------------------------------------------------
 
@@ -201,7 +203,34 @@ class Journey(QWidget):
                 self.texts.common.step_number.format(current=indexes.index(index) + 1)
             )
         self._label_next(screen)
+        self._attach(screen)
         self.stack.setCurrentWidget(screen)
+        if screen not in self._shown:  # its first show: sized for its polished fonts now
+            self._shown.add(screen)
+            for widget in screen.findChildren(QWidget):
+                widget.updateGeometry()
+            settle_layouts()
+
+    def _attach(self, screen: QWidget) -> None:
+        """``screen`` into the page now, and the screens not in it yet soon after its paint,
+        one per turn of the event loop: a first open styles and lays out only what it shows."""
+        if self.stack.indexOf(screen) < 0:
+            self._add(screen)
+        if not self._attaching:
+            self._attaching = True
+            after_first_paint(screen, self._attach_next)
+
+    def _add(self, screen: QWidget) -> None:
+        self.stack.addWidget(screen)
+        screen.ensurePolished()  # styled before it is laid out (its fonts decide its sizes)
+
+    def _attach_next(self) -> None:
+        waiting = [s for s in self.screens if self.stack.indexOf(s) < 0]
+        if waiting:
+            self._add(waiting[0])
+            QTimer.singleShot(0, self, self._attach_next)
+        elif self._result_shell is None:
+            self._make_result_shell()
 
     def _label_next(self, screen: QuestionScreen) -> None:
         indexes = self._relevant_indexes()
@@ -231,7 +260,7 @@ class Journey(QWidget):
             self._earlier_results.append(self.presentation)
         self._drop_result(empty=False)  # refilled next
         self.presentation = presentation
-        shell = self._result_shell or self._make_result_shell()  # made by add_questions
+        shell = self._result_shell or self._make_result_shell()  # made after the first paint
         content = self._view
         if content is None:  # the first result: its view made, then refilled for every other
             content = self._view = ResultView(presentation, self.texts)
@@ -245,13 +274,16 @@ class Journey(QWidget):
         self.result_view = content
         self.decorate(content)
         shell.scroller.scroll_to_top()
-        if self.take_away is not None:
+        if self._result_actions is not None:  # made for the first result, cleared since
+            self._result_actions.look_for_printer()
+        elif self.take_away is not None:
             self._result_actions = self.take_away.actions(self.sheet, self.texts)
             self._result_actions.setParent(shell)
             row = self._result_actions.layout()
             if row is not None:  # the frame's row has the margins
                 row.setContentsMargins(0, 0, 0, 0)
-            shell.set_take_away(self._result_actions)
+        if self._result_actions is not None:
+            shell.set_take_away(self._result_actions)  # arranged for its buttons now
         self.result_area = shell
         self.stack.setCurrentWidget(shell)
         # the refilled view's new sizes laid out now, not a frame late (a label shown again
@@ -271,16 +303,12 @@ class Journey(QWidget):
         return frame
 
     def _drop_result(self, *, empty: bool = True) -> None:
-        """The shown result let go: its take-away row, and (``empty``) its words (the frame and
-        its view stay for the next one)."""
-        shell = self._result_shell
+        """The shown result let go: what its take-away row holds, and (``empty``) its words
+        (the frame, its view and its take-away row stay for the next one)."""
         if empty and self.result_view is not None:
             self.result_view.clear()
         if self._result_actions is not None:
-            self._result_actions.discard()
-            self._result_actions = None
-            if shell is not None:
-                shell.set_take_away(None)
+            self._result_actions.clear()
         self.result_area = None
         self.result_view = None
 

@@ -11,6 +11,7 @@ Category and birth are skipped when the retirement journey has just asked them
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -23,6 +24,7 @@ from kiosk.present.pension import level_text
 from kiosk.rules import YearMonth
 from kiosk.rules.compare import Comparison, compare_retirement
 from kiosk.rules.estimate import PensionEstimate, estimate_pension
+from kiosk.ui.after_paint import after_first_paint
 from kiosk.ui.pages.journey import CalculationJourney, Question
 from kiosk.ui.pages.pension_age import RetirementAgeQuestion
 from kiosk.ui.pages.person import PersonQuestions
@@ -49,6 +51,8 @@ class PensionJourney(CalculationJourney):
         self._first_insured: bool | None = None  # told in the retirement journey, if asked
         self.result: PensionEstimate | None = None
         self.comparison: Comparison | None = None  # 比较不同退休时间, once opened
+        # the comparison for the answers it was worked out from, while their estimate shows
+        self._ahead: tuple[dict[str, Any], Comparison, Presentation] | None = None
         common = texts.common
         self.person = PersonQuestions(texts=texts, rules=self._rules.retirement, today=self._today)
         self.category, self.birth, self.total = (
@@ -223,26 +227,14 @@ class PensionJourney(CalculationJourney):
         compare = button(self.texts.pension.compare_button, "primary", name="to_compare")
         compare.clicked.connect(self.show_comparison)
         view.add_action(compare)
+        after_first_paint(view, self._compare_ahead)
 
     def show_comparison(self) -> None:
         """The pension for every month the person can retire in, over the estimate (返回 goes
         back to it)."""
-        known, level = self.person.known(), self.level.value()
-        assert known is not None and level is not None
-        birth, category = known
-        estimated = self.balance.value() == BALANCE_ESTIMATE
-        comparison = compare_retirement(
-            self._rules,
-            birth=birth,
-            category=category,
-            contribution_months=self.total.total_months(),
-            pre_account_months=self.pre_account.total_months(),
-            average_index=Decimal(level),
-            account_balance=None if estimated else self._amount(),
-            as_of=self._today(),
-        )
+        comparison, presentation = self._compared()
         self.comparison = comparison
-        self.show_presentation(present_comparison(comparison, self.texts), on_top=True)
+        self.show_presentation(presentation, on_top=True)
         chosen = next(
             (i for i, o in enumerate(comparison.yearly()) if o.age_months == self.age.value()),
             None,
@@ -250,9 +242,37 @@ class PensionJourney(CalculationJourney):
         if chosen is not None and self.result_view is not None and self.result_view.chart:
             self.result_view.chart.choose(chosen)
 
+    def _compared(self) -> tuple[Comparison, Presentation]:
+        """The comparison for the answers now: the one worked out ahead if it was worked out
+        from the same answers (and day), else worked out now."""
+        known, level = self.person.known(), self.level.value()
+        assert known is not None and level is not None
+        birth, category = known
+        estimated = self.balance.value() == BALANCE_ESTIMATE
+        answers: dict[str, Any] = {
+            "birth": birth,
+            "category": category,
+            "contribution_months": self.total.total_months(),
+            "pre_account_months": self.pre_account.total_months(),
+            "average_index": Decimal(level),
+            "account_balance": None if estimated else self._amount(),
+            "as_of": self._today(),
+        }
+        if self._ahead is None or self._ahead[0] != answers:
+            comparison = compare_retirement(self._rules, **answers)
+            self._ahead = (answers, comparison, present_comparison(comparison, self.texts))
+        return self._ahead[1], self._ahead[2]
+
+    def _compare_ahead(self) -> None:
+        """While the estimate is read: its comparison, so 比较不同退休时间 only shows it."""
+        shown = self.presentation
+        if self.result is not None and shown is not None and shown.journey == "pension":
+            self._compared()
+
     def reset(self) -> None:
         self.result = None
         self.comparison = None
+        self._ahead = None
         self._category_from_session = False
         self._birth_from_session = False
         self._first_insured = None
