@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout,
 from kiosk.content.texts import Texts
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
+from kiosk.ui.look import apply_look
 from kiosk.ui.navigation import PageId, Steps
-from kiosk.ui.theme import Preset, Theme, stylesheet
+from kiosk.ui.theme import Preset, Theme
 
 # the calculations: their screens carry the footer's line on the basis of their figures
 
@@ -236,7 +237,7 @@ class MainWindow(QMainWindow):
 def apply_theme(window: QWidget, preset: Preset, theme: Theme, font_family: str) -> None:
     """The one call that styles a top-level window: the main window, or the 暂停服务 page that
     stands in for it (:mod:`kiosk.ui.ops.out_of_service`)."""
-    window.setStyleSheet(stylesheet(preset, theme, font_family))
+    apply_look(window, preset, theme, font_family)
 
 
 @dataclass
