@@ -141,20 +141,25 @@ class KioskStyle(QProxyStyle):
                 self._polish_label(child)
 
     def _frame(self, widget: QWidget, box: Box | None) -> None:
-        """Draw ``box`` behind ``widget`` (PE_Widget); as with QSS, a frame's border is its frame
-        width and a label's padding its contents margins, so the contents keep inside both (a
-        rule above the contents, ``top_only``, leaves them where they are)."""
+        """Draw ``box`` behind ``widget`` (PE_Widget), its contents inside the border and padding
+        as QSS placed them: a label's text by its contents margins, a frame's children by its
+        frame width added to its own margins (a rule above the contents, ``top_only``, leaves
+        them where they are)."""
         boxed = box is not None and not box.top_only and (box.width or box.pad_v or box.pad_h)
         if box is not None:
             widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        if boxed:
+        if boxed and isinstance(widget, QFrame):  # every boxed widget is a frame or a label
             assert box is not None
             widget.setProperty(BOXED, True)
-            if isinstance(widget, QFrame):
-                widget.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
-                widget.setLineWidth(box.width)
+            widget.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
             if isinstance(widget, QLabel):
-                widget.setContentsMargins(box.pad_h, box.pad_v, box.pad_h, box.pad_v)
+                # its text inside border and padding; a frame, as under QSS, also gives the
+                # text QLabel's indent of half an "x" from the box
+                widget.setLineWidth(max(1, box.width))
+                h, v = box.inset + box.pad_h, box.inset + box.pad_v
+                widget.setContentsMargins(h, v, h, v)
+            else:  # a frame's border added to its own margins
+                widget.setLineWidth(box.width)
         elif widget.property(BOXED):  # no longer boxed (its role changed)
             widget.setProperty(BOXED, None)
             if isinstance(widget, QFrame):
