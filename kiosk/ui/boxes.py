@@ -111,6 +111,13 @@ def _context(widget: QWidget) -> tuple[str, str]:
     return area, tone
 
 
+def in_header(widget: QWidget) -> bool:
+    """In the header's row (its buttons and badge are its own children): asked on every paint,
+    so no walk up the ancestors."""
+    parent = widget.parentWidget()
+    return parent is not None and parent.objectName() == "Header"
+
+
 def label_text(widget: QLabel, look: Look) -> Text:
     m = look.metrics
     role = str(widget.property("role") or "")
@@ -153,7 +160,7 @@ def label_box(widget: QWidget, look: Look) -> Box | None:
         return Box(p.notice, p.border, 2, m.radius, 12, 12)
     if role == "display":
         return Box(p.surface, p.border, 3, m.radius, 4, 16)
-    if role == "badge" and _context(widget)[0] == "Header":
+    if role == "badge" and in_header(widget):
         return Box(p.notice, None, 0, m.radius, 4, 16)
     if role == "attract-prompt":
         return Box(None, p.on_header, 4, m.radius * 3, 16, 48)
@@ -332,7 +339,7 @@ def button_face(
             text=p.on_primary,
             box=replace(face.box, fill=p.primary, border=p.primary if role else face.box.border),
         )
-    if _context(widget)[0] == "Header":
+    if in_header(widget):
         inverse = widget.objectName() in ("appearance", "read_aloud") or pressed
         face = replace(
             face,

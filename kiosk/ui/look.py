@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -36,6 +36,11 @@ from kiosk.ui.boxes import Box, Look
 from kiosk.ui.theme import Preset, Theme, field_sheet, metrics_for, palette_for, scrollbar_sheet
 
 Role = QPalette.ColorRole
+PE_WIDGET = QStyle.PrimitiveElement.PE_Widget
+PE_FOCUS_RECT = QStyle.PrimitiveElement.PE_FrameFocusRect
+CE_SHAPED_FRAME = QStyle.ControlElement.CE_ShapedFrame
+CE_PUSH_BUTTON = QStyle.ControlElement.CE_PushButton
+CT_PUSH_BUTTON = QStyle.ContentsType.CT_PushButton
 
 
 def qt_palette(look: Look) -> QPalette:
@@ -73,9 +78,10 @@ class KioskStyle(QProxyStyle):
         self.look = Look(palette_for(Theme.STANDARD), metrics_for(Preset.STANDARD), "")
         self._palette = qt_palette(self.look)
         self._fonts: dict[tuple[int, bool], QFont] = {}
+        self._faces: dict[tuple[object, ...], boxes.ButtonFace] = {}
 
     def set_look(self, look: Look) -> None:
-        self.look, self._palette, self._fonts = look, qt_palette(look), {}
+        self.look, self._palette, self._fonts, self._faces = look, qt_palette(look), {}, {}
 
     @property
     def window_palette(self) -> QPalette:
@@ -117,7 +123,7 @@ class KioskStyle(QProxyStyle):
         self._frame(widget, boxes.label_box(widget, self.look))
 
     def _polish_button(self, widget: QPushButton) -> None:
-        face = boxes.button_face(widget, self.look, pressed=False, checked=False)
+        face = self._face(widget, pressed=False, checked=False, enabled=True)
         widget.setFont(self.font(face.size, face.bold))
         inset = face.box.inset
         if face.min_height is not None:
@@ -169,11 +175,11 @@ class KioskStyle(QProxyStyle):
 
     # drawing ----------------------------------------------------------------------------------
 
+    # Each is called for every widget painted: the element is compared first, so that what the
+    # look does not draw goes back to Fusion at once.
+
     def drawPrimitive(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
-        if not themed(widget):
-            super().drawPrimitive(element, option, painter, widget)
-            return
-        if element == QStyle.PrimitiveElement.PE_Widget and widget is not None:
+        if element == PE_WIDGET and widget is not None and themed(widget):
             box = (
                 boxes.label_box(widget, self.look)
                 if isinstance(widget, QLabel)
@@ -182,28 +188,46 @@ class KioskStyle(QProxyStyle):
             if box is not None:
                 paint_box(painter, QRect(option.rect), box)
                 return
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QPushButton):
+        elif element == PE_FOCUS_RECT and isinstance(widget, QPushButton) and themed(widget):
             return  # the focus frame (kiosk/ui/focus_frame.py) shows the focus
         super().drawPrimitive(element, option, painter, widget)
 
     def drawControl(self, element, option, painter, widget=None) -> None:  # type: ignore[no-untyped-def]
-        boxed = widget is not None and widget.property(BOXED)
-        if element == QStyle.ControlElement.CE_ShapedFrame and boxed and themed(widget):
-            return  # drawn with its background (PE_Widget)
-        if (
-            element == QStyle.ControlElement.CE_PushButton
-            and isinstance(widget, QPushButton)
-            and themed(widget)
-        ):
+        if element == CE_SHAPED_FRAME:
+            if widget is not None and widget.property(BOXED) and themed(widget):
+                return  # drawn with its background (PE_Widget)
+        elif element == CE_PUSH_BUTTON and isinstance(widget, QPushButton) and themed(widget):
             self._draw_button(option, painter, widget)
             return
         super().drawControl(element, option, painter, widget)
 
+    def _face(
+        self, widget: QPushButton, *, pressed: bool, checked: bool, enabled: bool
+    ) -> boxes.ButtonFace:
+        """:func:`boxes.button_face`, kept for the look by all it depends on (asked on every
+        paint of every button)."""
+        key = (
+            widget.property("role"),
+            widget.property("wide"),
+            widget.property("tall"),
+            widget.objectName(),
+            boxes.in_header(widget),
+            pressed,
+            checked,
+            enabled,
+        )
+        face = self._faces.get(key)
+        if face is None:
+            face = boxes.button_face(
+                widget, self.look, pressed=pressed, checked=checked, enabled=enabled
+            )
+            self._faces[key] = face
+        return face
+
     def _draw_button(self, option: QStyleOption, painter: QPainter, widget: QPushButton) -> None:
         state = option.state
-        face = boxes.button_face(
+        face = self._face(
             widget,
-            self.look,
             pressed=bool(state & QStyle.StateFlag.State_Sunken),
             checked=bool(state & QStyle.StateFlag.State_On),
             enabled=bool(state & QStyle.StateFlag.State_Enabled),
@@ -227,12 +251,8 @@ class KioskStyle(QProxyStyle):
         painter.restore()
 
     def sizeFromContents(self, kind, option, size, widget=None) -> QSize:  # type: ignore[no-untyped-def]
-        if (
-            kind == QStyle.ContentsType.CT_PushButton
-            and isinstance(widget, QPushButton)
-            and themed(widget)
-        ):
-            face = boxes.button_face(widget, self.look, pressed=False, checked=False)
+        if kind == CT_PUSH_BUTTON and isinstance(widget, QPushButton) and themed(widget):
+            face = self._face(widget, pressed=False, checked=False, enabled=True)
             box = face.box
             return QSize(
                 max(size.width(), face.min_width or 0) + 2 * (box.inset + box.pad_h),
@@ -253,28 +273,32 @@ def themed(widget: QWidget | None) -> bool:
 
 
 def paint_box(painter: QPainter, rect: QRect, box: Box) -> None:
-    """``box`` in ``rect``: its fill, its border (all round or only on top), its rounded corners."""
+    """``box`` in ``rect``: its fill, its border (all round or only on top), its rounded corners,
+    in one shape drawn (the fill reaches under the border's inner half, which covers it)."""
     outer = QRectF(rect).adjusted(box.margin, box.margin, -box.margin, -box.margin)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if box.fill is not None:
-        path = QPainterPath()
-        path.addRoundedRect(outer, box.radius, box.radius)
-        painter.fillPath(path, QColor(box.fill))
-    if box.border is not None and box.width:
-        if box.top_only:
+    fill = QColor(box.fill) if box.fill is not None else None
+    if not box.radius and (box.top_only or not box.width):  # a plain rectangle: no antialiasing
+        if fill is not None:
+            painter.fillRect(outer, fill)
+        if box.border is not None and box.width:
             painter.fillRect(
                 QRectF(outer.left(), outer.top(), outer.width(), box.width), QColor(box.border)
             )
-        else:
-            half = box.width / 2
-            pen = QPen(QColor(box.border), box.width)
-            if box.dashed:
-                pen.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            radius = max(0.0, box.radius - half)
-            painter.drawRoundedRect(outer.adjusted(half, half, -half, -half), radius, radius)
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
+    half = box.width / 2
+    if box.border is not None and box.width:
+        pen = QPen(QColor(box.border), box.width)
+        if box.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        half = 0
+    radius = max(0.0, box.radius - half)
+    painter.drawRoundedRect(outer.adjusted(half, half, -half, -half), radius, radius)
     painter.restore()
 
 
