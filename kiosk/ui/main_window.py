@@ -18,8 +18,9 @@ from kiosk.content.texts import Texts
 from kiosk.ops.heap import release_freed_memory
 from kiosk.ui.appearance import AppearancePanel
 from kiosk.ui.chrome import Footer, Header
+from kiosk.ui.look import apply_look
 from kiosk.ui.navigation import PageId, Steps
-from kiosk.ui.theme import Preset, Theme, stylesheet
+from kiosk.ui.theme import Preset, Theme
 
 # the calculations: their screens carry the footer's line on the basis of their figures
 
@@ -174,9 +175,9 @@ class MainWindow(QMainWindow):
 
     def set_appearance(self, preset: Preset, theme: Theme) -> None:
         self.preset, self.theme = preset, theme
-        # The one place the theme is applied: on the window, not the QApplication, which would
-        # re-polish every widget of the process (four times slower). Restyling takes about half a
-        # second, so a reset that keeps the look does not restyle.
+        # The one place the theme is applied (kiosk/ui/look.py): the palette and body font on the
+        # window, then its widgets re-polished. Restyling every page takes about 0.1 s, so a reset
+        # that keeps the look does not restyle.
         if (preset, theme) != self._styled:
             apply_theme(self, preset, theme, self._font_family)
             self._styled = (preset, theme)
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
 def apply_theme(window: QWidget, preset: Preset, theme: Theme, font_family: str) -> None:
     """The one call that styles a top-level window: the main window, or the 暂停服务 page that
     stands in for it (:mod:`kiosk.ui.ops.out_of_service`)."""
-    window.setStyleSheet(stylesheet(preset, theme, font_family))
+    apply_look(window, preset, theme, font_family)
 
 
 @dataclass

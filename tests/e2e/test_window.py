@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
 
 from kiosk.selftest import settle
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.navigation import PageId
-from kiosk.ui.theme import MIN_TARGET_PX, Preset, Theme, metrics_for, stylesheet
+from kiosk.ui.theme import MIN_TARGET_PX, Preset, Theme, metrics_for, palette_for
 
 # Showing a top-level window on the offscreen platform logs this harmless warning (pytest-qt's
 # ``qt_log_ignore`` in pyproject would be the place for it, for every e2e module at once).
@@ -169,9 +170,14 @@ def test_the_basis_line_only_where_it_applies(window: MainWindow, page: PageId) 
 
 
 def assert_look(window: MainWindow, preset: Preset, theme: Theme, font_family: str) -> None:
-    """The look is recorded, its style sheet is on the window, its panel choices are checked."""
+    """The look is recorded, its body font and palette are on the window (no stylesheet), its
+    panel choices are checked."""
     assert (window.preset, window.theme) == (preset, theme)
-    assert window.styleSheet() == stylesheet(preset, theme, font_family)
+    assert window.styleSheet() == ""
+    assert window.font().pixelSize() == metrics_for(preset).body
+    assert window.font().family() == font_family
+    window_colour = window.palette().color(QPalette.ColorRole.Window).name().upper()
+    assert window_colour == palette_for(theme).window
     panel = window.appearance
     assert [p for p, b in panel.presets.items() if b.isChecked()] == [preset]
     assert [t for t, b in panel.themes.items() if b.isChecked()] == [theme]

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.selftest import settle
 from kiosk.ui.layout_check import check_layout
-from kiosk.ui.theme import Preset, Theme, stylesheet
+from kiosk.ui.look import THEMED, apply_look
+from kiosk.ui.theme import Preset, Theme
 from kiosk.ui.widgets.kinetic import KineticScrollArea, ScrollPager
 from kiosk.ui.widgets.option_group import Option, OptionGroup
 from kiosk.ui.widgets.style import button, label
@@ -23,7 +24,7 @@ from kiosk.ui.widgets.style import button, label
 def screen(qtbot, bundle) -> Iterator[QWidget]:
     """A 1080x600 'window' in the kiosk's theme at the standard size."""
     widget = QWidget()
-    widget.setStyleSheet(stylesheet(Preset.STANDARD, Theme.STANDARD, bundle.font_family))
+    apply_look(widget, Preset.STANDARD, Theme.STANDARD, bundle.font_family)
     widget.resize(1080, 600)
     qtbot.add_widget(widget)
     yield widget
@@ -33,6 +34,7 @@ def screen(qtbot, bundle) -> Iterator[QWidget]:
 def bare(qtbot) -> Iterator[QWidget]:
     """A 1080x600 'window' without the theme, whose sizes would undo the breakage."""
     widget = QWidget()
+    widget.setProperty(THEMED, False)  # plain Fusion, though the look is the application's style
     widget.resize(1080, 600)
     qtbot.add_widget(widget)
     yield widget

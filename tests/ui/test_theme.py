@@ -1,6 +1,6 @@
 """The theme: WCAG contrast of every text colour pair, sizes per text size (标准 / 大 / 特大), the
-colours per theme (标准 / 高对比) in any combination, the QSS, and the rule that only one module
-calls setStyleSheet."""
+colours per theme (标准 / 高对比) in any combination, and the look drawn from them (kiosk/ui/look.py:
+fonts, palettes and a proxy style, no window stylesheet)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 import kiosk
-from kiosk.ui import theme
+from kiosk.ui import boxes, theme
+from kiosk.ui.look import apply_look
 from kiosk.ui.theme import (
     MIN_KEY_PX,
     MIN_PRIMARY_PX,
@@ -21,9 +23,10 @@ from kiosk.ui.theme import (
     Preset,
     Theme,
     contrast_ratio,
+    field_sheet,
     metrics_for,
     palette_for,
-    stylesheet,
+    scrollbar_sheet,
     text_pairs,
 )
 
@@ -94,37 +97,42 @@ def test_palette_colours_are_hex_and_all_used_in_pairs(theme: Theme) -> None:
     assert unused <= {"border"}, f"colours never checked for contrast: {unused}"
 
 
-def qss_rule(qss: str, selector: str) -> dict[str, str]:
-    """The declarations of the rule whose selector is exactly ``selector``."""
-    match = re.search(rf"^{re.escape(selector)} \{{([^}}]*)\}}", qss, re.MULTILINE)
-    assert match is not None, selector
-    pairs = (item.split(":", 1) for item in match.group(1).split(";") if ":" in item)
-    return {name.strip(): value.strip() for name, value in pairs}
+BUTTON_ROLES = ("", "primary", "tile", "option", "choice", "key", "link", "pager", "danger", "tab")
 
 
 @pytest.mark.parametrize(("preset", "theme"), LOOKS)
-def test_pressed_button_caption_stays_readable(preset: Preset, theme: Theme) -> None:
-    """The pressed state is not in text_pairs(); read its colours from the QSS itself (it once
-    painted the contrast preset's white border colour under white text)."""
-    qss = stylesheet(preset, theme, "X")
-    normal, pressed = qss_rule(qss, "QPushButton"), qss_rule(qss, "QPushButton:pressed")
-    background = pressed["background"]
-    foreground = pressed.get("color", normal["color"])
-    assert contrast_ratio(foreground, background) >= WCAG_AA, (foreground, background)
+def test_pressed_and_checked_captions_stay_readable(qtbot, preset: Preset, theme: Theme) -> None:
+    """The pressed and checked states are not in text_pairs(); read their colours from the faces
+    the style draws (a pressed button once got the contrast preset's white border colour under
+    white text)."""
+    look = boxes.Look(palette_for(theme), metrics_for(preset), "F")
+    for role in BUTTON_ROLES:
+        button = QPushButton("8")
+        qtbot.add_widget(button)
+        button.setProperty("role", role)
+        for pressed, checked in ((True, False), (False, True), (False, False)):
+            face = boxes.button_face(button, look, pressed=pressed, checked=checked)
+            background = face.box.fill or look.palette.window
+            ratio = contrast_ratio(face.text, background)
+            assert ratio >= WCAG_AA, (role, pressed, checked, face.text, background)
 
 
 def test_contrast_theme_has_its_own_palette() -> None:
     assert palette_for(Theme.CONTRAST) != palette_for(Theme.STANDARD)
 
 
-def test_text_size_and_theme_combine() -> None:
-    """高对比 does not cancel 大 (they were one exclusive choice): every size in every theme is
-    its own sheet, with the size's fonts and the theme's colours."""
-    sheets = {stylesheet(preset, theme, "F") for preset in Preset for theme in Theme}
-    assert len(sheets) == len(Preset) * len(Theme)
-    large_contrast = stylesheet(Preset.LARGEST, Theme.CONTRAST, "F")
-    assert f"font-size: {metrics_for(Preset.LARGEST).body}px;" in large_contrast
-    assert f"color: {palette_for(Theme.CONTRAST).text};" in large_contrast
+def test_text_size_and_theme_combine(qtbot) -> None:
+    """高对比 does not cancel 大 (they were one exclusive choice): every size in every theme has
+    the size's fonts and the theme's colours."""
+    for preset in Preset:
+        for colours in Theme:
+            widget = QWidget()
+            qtbot.add_widget(widget)
+            caption = QLabel("x", widget)
+            apply_look(widget, preset, colours, "F")
+            assert caption.font().pixelSize() == metrics_for(preset).body
+            colour = caption.palette().color(caption.foregroundRole()).name().upper()
+            assert colour == palette_for(colours).text
 
 
 # sizes -------------------------------------------------------------------------------------------
@@ -184,53 +192,68 @@ def test_larger_never_smaller_anywhere() -> None:
             assert getattr(metrics_for(larger), f.name) >= getattr(metrics_for(smaller), f.name)
 
 
-# the QSS -----------------------------------------------------------------------------------------
+# the look ----------------------------------------------------------------------------------------
+
+LABEL_SIZES = {
+    "": "body",
+    "heading": "heading",
+    "subheading": "title",
+    "figure": "figure",
+    "error": "body",
+    "notice": "body",
+    "display": "heading",
+    "small": "small",
+    "muted": "body",
+}
+LABEL_COLOURS = {
+    "": "text",
+    "muted": "muted",
+    "small": "muted",
+    "figure": "figure",
+    "error": "error",
+    "notice": "on_notice",
+}
 
 
 @pytest.mark.parametrize(("preset", "theme"), LOOKS)
-def test_stylesheet_built_from_the_preset(preset: Preset, theme: Theme) -> None:
-    qss = stylesheet(preset, theme, "Noto Sans CJK SC")
+def test_every_label_role_gets_its_size_and_colour(qtbot, preset: Preset, theme: Theme) -> None:
     m, p = metrics_for(preset), palette_for(theme)
-    assert 'font-family: "Noto Sans CJK SC";' in qss
-    assert f"font-size: {m.body}px;" in qss
-    assert f"font-size: {m.heading}px;" in qss
-    assert f"min-height: {m.primary_height - 4}px;" in qss  # 96 px with its 2 px border
-    assert f"color: {p.text};" in qss
-    assert f"background: {p.primary};" in qss
-    assert qss.count("{") == qss.count("}")
-    for role in ("primary", "option", "choice", "key", "kbkey", "step", "tile", "pager", "link"):
-        assert f'QPushButton[role="{role}"]' in qss
-    for role in ("heading", "figure", "error", "notice", "display", "small", "muted"):
-        assert f'QLabel[role="{role}"]' in qss
-
-
-@pytest.mark.parametrize(("preset", "theme"), LOOKS)
-def test_qt_parses_the_stylesheet(qtbot, preset: Preset, theme: Theme) -> None:
-    """Qt warns "Could not parse stylesheet" on a syntax error; the strict log level fails on it.
-
-    The sheet is set on a widget of this test only, not on the application.
-    """
     widget = QWidget()
     qtbot.add_widget(widget)
     column = QVBoxLayout(widget)
-    for role in ("primary", "option", "key"):
-        button = QPushButton(role)
-        button.setProperty("role", role)
-        column.addWidget(button)
-    caption = QLabel("x")
-    caption.setProperty("role", "figure")
-    column.addWidget(caption)
-    widget.setStyleSheet(stylesheet(preset, theme, "Noto Sans CJK SC"))
-    widget.ensurePolished()
-    for child in widget.findChildren(QWidget):
-        child.ensurePolished()
-    size = metrics_for(preset).figure
-    assert caption.font().pixelSize() == size
+    captions = {}
+    for role in LABEL_SIZES:
+        captions[role] = QLabel("x")
+        captions[role].setProperty("role", role)
+        column.addWidget(captions[role])
+    apply_look(widget, preset, theme, "Noto Sans CJK SC")
+    for role, size in LABEL_SIZES.items():
+        caption = captions[role]
+        assert caption.font().pixelSize() == getattr(m, size), role
+        assert caption.font().family() == "Noto Sans CJK SC"
+    for role, colour in LABEL_COLOURS.items():
+        caption = captions[role]
+        shown = caption.palette().color(caption.foregroundRole()).name().upper()
+        assert shown == getattr(p, colour), role
+    assert captions["heading"].font().bold() and not captions["muted"].font().bold()
+    assert widget.palette().color(QPalette.ColorRole.Window).name().upper() == p.window
 
 
 @pytest.mark.parametrize(("preset", "theme"), LOOKS)
-def test_the_sheet_gives_every_role_its_target_size(qtbot, preset: Preset, theme: Theme) -> None:
-    """The sizes the QSS asks for are the sizes the buttons get (borders, paddings and the keys'
+def test_qt_parses_the_leaf_sheets(qtbot, preset: Preset, theme: Theme) -> None:
+    """The search field and the scroll bars keep a small sheet each; Qt warns "Could not parse
+    stylesheet" on a syntax error, and the strict log level fails on it."""
+    p, m = palette_for(theme), metrics_for(preset)
+    widget = QWidget()
+    qtbot.add_widget(widget)
+    widget.setStyleSheet(field_sheet(p, m) + "\n" + scrollbar_sheet(p))
+    widget.ensurePolished()
+    assert f"font-size: {m.heading}px" in field_sheet(p, m)
+
+
+@pytest.mark.parametrize(("preset", "theme"), LOOKS)
+def test_the_look_gives_every_role_its_target_size(qtbot, preset: Preset, theme: Theme) -> None:
+    """The sizes the theme asks for are the sizes the buttons get (borders, paddings and the keys'
     margins included): every target grows with the text size."""
     m = metrics_for(preset)
     widget = QWidget()
@@ -242,7 +265,7 @@ def test_the_sheet_gives_every_role_its_target_size(qtbot, preset: Preset, theme
         button.setProperty("role", role)
         column.addWidget(button)
         buttons[role] = button
-    widget.setStyleSheet(stylesheet(preset, theme, "Noto Sans CJK SC"))
+    apply_look(widget, preset, theme, "Noto Sans CJK SC")
     widget.show()
     qtbot.wait_until(lambda: buttons["primary"].height() > 0)
     assert buttons[""].minimumSizeHint().height() == m.button_height
@@ -260,9 +283,9 @@ def test_the_sheet_gives_every_role_its_target_size(qtbot, preset: Preset, theme
 
 # setStyleSheet in one place only -------------------------------------------------------------------
 
-# The one module that applies the theme. (It was kiosk/app.py, on the QApplication; the theme now
-# goes on the main window, which re-polishes only the window's own widgets.)
-THEME_APPLIED_IN = KIOSK_DIR / "ui" / "main_window.py"
+# The one module that gives a widget a stylesheet: the look gives the search field and the scroll
+# bars a small one each; no window or container has one (see tests/ui/test_look.py).
+THEME_APPLIED_IN = KIOSK_DIR / "ui" / "look.py"
 
 
 def stylesheet_calls(path: Path) -> list[int]:
