@@ -59,15 +59,16 @@ class RetirementChoices:
 
 
 def retirement_kind(window: RetirementResult, month: YearMonth) -> RetirementKind:
-    """Early, statutory or late retirement in ``month``; or retirement once the missing years
-    are paid (延长缴费): later than the statutory month by someone who cannot meet the minimum by
-    then, or outside any flexible window."""
+    """Early, statutory or late retirement in ``month``; retirement once the missing years are
+    paid (延长缴费) by someone who cannot meet the minimum by the statutory month; or, the minimum
+    met, a month past the statutory one outside any flexible window (overdue: e.g. someone who
+    reached the age before the reform and has not retired)."""
     kind = window.kind_of(window.birth.months_until(month))
     if kind is not RetirementKind.LATE:
         return kind
-    made_up = window.earliest_pension_month
-    extending = made_up is not None and made_up > window.statutory_retirement_month
-    return RetirementKind.EXTENDED if extending or not window.in_window(month) else kind
+    if window.made_up_month is not None:
+        return RetirementKind.EXTENDED
+    return kind if window.in_window(month) else RetirementKind.OVERDUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +117,7 @@ class PensionEstimate:
     def made_up_month(self) -> YearMonth | None:
         """For someone who cannot pay the minimum by the statutory month: the month the missing
         years are made up and a monthly pension can start (延长缴费); else None."""
-        if self.window is None or self.window.earliest_pension_month is None:
-            return None
-        made_up = self.window.earliest_pension_month
-        return made_up if made_up > self.window.statutory_retirement_month else None
+        return self.window.made_up_month if self.window else None
 
     @property
     def options(self) -> tuple[ShortfallOption, ...]:

@@ -36,6 +36,7 @@ class RetirementKind(StrEnum):
     STATUTORY = "statutory"  # 按法定退休年龄
     LATE = "late"  # 弹性延迟退休
     EXTENDED = "extended"  # 延长缴费：缴满最低年限后退休，过了法定时间、不在弹性窗口内
+    OVERDUE = "overdue"  # 已过法定退休时间、最低年限已满，不在弹性窗口内（例如改革前到龄未办）
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,16 @@ class RetirementResult:
     def reached(self) -> bool:
         """The statutory retirement month is this month or already past."""
         return self.months_until_retirement == 0
+
+    @property
+    def made_up_month(self) -> YearMonth | None:
+        """For someone short of the minimum who cannot pay it by the statutory month: the month
+        the missing years are made up and a monthly pension can start (延长缴费); else None. Being
+        past the statutory month with the minimum met is not making anything up."""
+        month = self.earliest_pension_month
+        if not self.shortfall_months or month is None:
+            return None
+        return month if month > self.statutory_retirement_month else None
 
     @property
     def earliest_pension_age_months(self) -> int | None:

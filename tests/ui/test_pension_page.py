@@ -607,6 +607,46 @@ def test_shortfall_is_said_clearly_and_the_estimate_is_for_when_it_is_made_up(
     assert details(journey)[t.detail_kind] == t.kind_extended
 
 
+@pytest.mark.parametrize(
+    ("category", "birth", "kind_key", "months_past"),
+    [
+        # 原55岁, born 1971-05: statutory 2026-10 (55岁5个月), inside the late window in 2026-11
+        (Category.FEMALE_55, YearMonth(1971, 5), "late", 1),
+        # born 1964-03: reached 60 in 2024-03, before the reform: no window
+        (Category.MALE, YearMonth(1964, 3), "overdue", 32),
+    ],
+)
+def test_past_the_statutory_month_with_the_minimum_met_is_not_short(
+    journey: PensionJourney,
+    catalogue: Texts,
+    category: Category,
+    birth: YearMonth,
+    kind_key: str,
+    months_past: int,
+) -> None:
+    """30 years paid, the statutory month already past: the pension can start now. Not "还差0个月
+    才满最低缴费年限", not "您的缴费年限还不够" (what the screen said once the walk's woman passed
+    her statutory month), but the minimum met, and how the month relates to the statutory one."""
+    t = catalogue.pension
+    answer(
+        journey,
+        Answers(category=category, birth=birth, total=360, pre_account=0),
+        stop_before="age",
+    )
+    assert journey.retirement_month() == YearMonth.of(TODAY)
+    expected_kind = {"late": t.age_late, "overdue": t.age_overdue}[kind_key]
+    assert journey.age_kind.text() == expected_kind.format(months=months_past)
+    answer(journey, Answers(category=category, birth=birth, total=360, pre_account=0))
+    assert journey.result is not None and journey.result.made_up_month is None
+    card = notice(journey, "eligibility")
+    assert card is not None and card.property("tone") == "good"
+    assert notice_lines(journey, "eligibility") == [
+        t.eligibility_meets.format(total="30年", year=TODAY.year, minimum="15年")
+    ]
+    kinds = {"late": t.kind_late, "overdue": t.kind_overdue}
+    assert details(journey)[t.detail_kind] == kinds[kind_key]
+
+
 def test_short_of_years_early_retirement_is_not_offered(
     journey: PensionJourney, catalogue: Texts
 ) -> None:

@@ -362,3 +362,42 @@ def test_past_the_table_is_worded_with_when_and_where_to_ask(rules: RulesData) -
         estimate_at(rules, YearMonth(1950, 3), F50, 86 * 12 + 9, 60)
     text = error_message(caught.value)
     assert "86岁9个月（2036年12月）" in text and "70岁以前" in text and "窗口咨询" in text
+
+
+# --- past the statutory month with the minimum met: nothing to make up ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("birth", "category", "kind"),
+    [
+        # the pension walk's woman: statutory 2026-10 (55岁5个月), in the late window until 2029-10
+        (YearMonth(1971, 5), F55, RetirementKind.LATE),
+        # a woman 原50岁 born 1975-06: statutory 2025-09, late window until 2028-09
+        (YearMonth(1975, 6), F50, RetirementKind.LATE),
+        # before the reform: a man born 1964-03 reached 60 in 2024-03, no window
+        (YearMonth(1964, 3), MALE, RetirementKind.OVERDUE),
+        # a woman 原55岁 born 1968-11 reached 55 in 2023-11, no window
+        (YearMonth(1968, 11), F55, RetirementKind.OVERDUE),
+    ],
+)
+def test_past_the_statutory_month_with_the_minimum_met_nothing_is_made_up(
+    rules: RulesData, birth: YearMonth, category: Category, kind: RetirementKind
+) -> None:
+    """Someone already past the statutory month as of 2026-12 with 30 years paid can draw a
+    pension from now: not 延长缴费 (the screen said "还差0个月才满最低缴费年限" and "您的缴费年限
+    还不够" to the pension walk's woman once 2026-12 passed her statutory month 2026-10)."""
+    now = YearMonth.of(AS_OF)
+    assert statutory_month(birth, category) < now
+    estimate = estimate_at(rules, birth, category, birth.months_until(now), 360)
+    assert estimate.window is not None and estimate.window.made_up_month is None
+    assert estimate.made_up_month is None and estimate.shortfall_so_far == 0
+    assert estimate.kind is kind
+    assert not estimate.options
+
+
+def test_the_years_made_up_past_the_statutory_month_are_still_extension(rules: RulesData) -> None:
+    """The woman of the issue (1965-03, 原50岁, 156 months): short 24, made up in 2028-12, past her
+    statutory month 2015-03: 延长缴费, and the options are named."""
+    estimate = estimate_at(rules, YearMonth(1965, 3), F50, 63 * 12 + 9, 156)
+    assert str(estimate.made_up_month) == "2028-12"
+    assert estimate.kind is RetirementKind.EXTENDED and estimate.options

@@ -75,6 +75,7 @@ class PensionTexts(Section):
     age_early: str
     age_late: str
     age_extended: str
+    age_overdue: str
     age_window: str
     age_window_one: str  # the range is one month
     # contribution years
@@ -119,6 +120,7 @@ class PensionTexts(Section):
     kind_early: str
     kind_late: str
     kind_extended: str
+    kind_overdue: str
     detail_base: str
     detail_base_value: str
     detail_base_document: str

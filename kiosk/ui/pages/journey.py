@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -72,6 +74,9 @@ class Journey(QWidget):
             for signal in question.changed:  # an answer can add or drop a later question
                 signal.connect(lambda *_args, s=screen: self._label_next(s))
             self.screens.append(screen)
+        # a screen joins the page after the first one's paint: one deleted before then has no
+        # parent to take it along, so the page deletes it itself
+        self.destroyed.connect(partial(_delete_waiting, self.screens))
         self._show_screen(0)  # the first screen in the page; the others join it later
 
     # to implement -----------------------------------------------------------------------------
@@ -339,3 +344,10 @@ class CalculationJourney(Journey):
 
     def _connect_signals(self) -> None:
         """Nothing more to wire (a subclass with signals of its own connects them here)."""
+
+
+def _delete_waiting(screens: list[QuestionScreen]) -> None:
+    """The screens of a deleted page that had not joined it yet (no parent of theirs)."""
+    for screen in screens:
+        if shiboken6.isValid(screen) and screen.parent() is None:
+            shiboken6.delete(screen)

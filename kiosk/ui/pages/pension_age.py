@@ -152,6 +152,7 @@ class RetirementAgeQuestion:
                 RetirementKind.EXTENDED: t.age_extended.format(
                     month=self._ym(window.earliest_pension_month or month)
                 ),
+                RetirementKind.OVERDUE: t.age_overdue.format(months=chosen - statutory),
             }[choices.kind(month)]
         )
         words = {
