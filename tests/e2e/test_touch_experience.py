@@ -250,3 +250,43 @@ def test_the_walks_cover_every_journey() -> None:
         "pension",
         PageId.FAQ,
     }
+
+
+def test_a_question_comes_back_scrolled_to_its_start(window: MainWindow) -> None:
+    """At 1366x768 特大 the balance question's words scroll; an error scrolled them down to the
+    error. The next visitor (after a reset), or the same one coming back to the question, saw the
+    words from their middle, the question itself above the top (the self-test's screenshots)."""
+    window.resize(1366, 768)
+    window.set_preset(Preset.LARGEST)
+
+    def to_the_balance() -> Journey:
+        window.show_page(PENSION_WALK.page)
+        journey = window.pages[PENSION_WALK.page]
+        assert isinstance(journey, Journey)
+        for answer in PENSION_WALK.answers:
+            screen = journey.current_screen()
+            if screen is not None and screen.question.key == "amount":
+                break
+            answer(journey)
+        settle()
+        return journey
+
+    journey = to_the_balance()
+    screen = journey.current_screen()
+    assert screen is not None and screen.question.key == "amount" and screen.side_by_side()
+    bar = screen.words.area.verticalScrollBar()
+    assert bar.maximum() > 0, "the words fit: nothing to prove at this size"
+
+    def scrolled_down() -> None:
+        journey.next()  # nothing typed: the error, scrolled into view
+        settle()  # as the event loop does at once
+        assert screen.error.isVisible() and bar.value() > 0
+
+    scrolled_down()
+    assert journey.go_back()
+    journey.next()  # forward again to the same question
+    settle()
+    assert journey.current_screen() is screen and bar.value() == 0
+    scrolled_down()
+    window.reset_session()
+    assert to_the_balance().current_screen() is screen and bar.value() == 0

@@ -157,6 +157,7 @@ class Journey(QWidget):
         for screen in self.screens:
             screen.question.clear()
             screen.show_error(None)
+            screen.words.scroll_to_top()  # nothing of the last visit, its scrolling included
         self._drop_result()
         self._show_screen(0)
 
@@ -209,6 +210,8 @@ class Journey(QWidget):
             )
         self._label_next(screen)
         self._attach(screen)
+        if self.stack.currentWidget() is not screen:  # a question arrived at reads from its top
+            screen.words.scroll_to_top()
         self.stack.setCurrentWidget(screen)
         if screen not in self._shown:  # its first show: sized for its polished fonts now
             self._shown.add(screen)
