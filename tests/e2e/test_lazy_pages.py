@@ -1,5 +1,5 @@
 """Pages are built on demand: home at once, each other page when it is first shown; what they
-are made of is loaded after the first paint; start-up itself never loads pypinyin, segno or the
+are made of is loaded after the first paint; start-up itself never loads pypinyin, qrcode or the
 other pages."""
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def modules_at_first_paint(cache: Path, *args: str) -> list[str]:
 LATE = (
     "pydantic",
     "pypinyin",
-    "segno",
+    "qrcode",
     "hashlib",
     "kiosk.rules",
     "kiosk.present",
@@ -127,7 +127,7 @@ def test_the_first_start_validates_every_file(tmp_path: Path) -> None:
     modules = modules_at_first_paint(tmp_path)
     assert "pydantic" in modules  # no snapshot yet: the bundle was validated
     assert [
-        m for m in modules if m.startswith(("pypinyin", "segno", "kiosk.ui.pages.pension"))
+        m for m in modules if m.startswith(("pypinyin", "qrcode", "kiosk.ui.pages.pension"))
     ] == []
 
 
