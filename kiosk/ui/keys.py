@@ -100,6 +100,7 @@ class KeyNavigator(QObject):
         self._frame_timer = QTimer(self, singleShot=True, interval=0)
         self._frame_timer.timeout.connect(self._update_frame)
         window.page_changed.connect(lambda _page: self._screen_changed())
+        window.session_reset.connect(self.leave)  # a new visitor starts as touch use looks
         window.page_built.connect(self._connect_page)
         for page, widget in window.built_pages().items():
             self._connect_page(page, widget)

@@ -266,6 +266,18 @@ def test_the_focus_frame_shows_from_the_first_key_until_a_touch(hall: Kiosk) -> 
     assert not frame.isVisible() and not keys_of(hall).active()
 
 
+def test_the_next_visitor_starts_without_the_frame(hall: Kiosk) -> None:
+    """A visit ended by the keys' user (the idle reset, then the attract screen): the frame went
+    on showing, over the attract screen's 请触摸屏幕开始 (the self-test's screenshots)."""
+    window, frame = hall.window, keys_of(hall).frame
+    play(window, "{Down}")
+    assert frame.isVisible() and keys_of(hall).active()
+    window.reset_session()
+    assert not frame.isVisible() and not keys_of(hall).active()
+    play(window, "{Down}")  # the next key brings it back
+    assert frame.isVisible()
+
+
 def test_a_real_start_installs_the_keys_and_the_voice_after_the_first_paint(
     qtbot: Any, bundle: Any, engine: RecordingEngine, tmp_path: Any
 ) -> None:
