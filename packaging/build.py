@@ -493,29 +493,29 @@ def startup_times(commands: dict[str, list[str]], runs: int) -> dict[str, float]
     Each has a cache folder of its own: the bundle's snapshot is keyed by the program, so two
     programs sharing one would each find the other's and validate every file on every start,
     which no terminal does (its one program starts from its own snapshot every day)."""
-    caches = Path(tempfile.mkdtemp(prefix="kiosk-startup-"))
-    envs = {
-        name: check_env(XDG_CACHE_HOME=str(caches / str(number)))
-        for number, name in enumerate(commands)
-    }
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for round_ in range(runs + 1):
-        for name, command in commands.items():
-            started = time.perf_counter()
-            code = subprocess.call(
-                command,
-                env=envs[name],
-                cwd=tempfile.gettempdir(),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            elapsed = time.perf_counter() - started
-            if code != 0:
-                raise BuildError(f"{name} --smoke failed while timing ({code})")
-            if round_ > 0:  # round 0 warms the disk cache
-                times[name].append(elapsed)
-    shutil.rmtree(caches, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="kiosk-startup-") as folder:
+        caches = Path(folder)  # gone afterwards, a failed run included
+        envs = {
+            name: check_env(XDG_CACHE_HOME=str(caches / str(number)))
+            for number, name in enumerate(commands)
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for round_ in range(runs + 1):
+            for name, command in commands.items():
+                started = time.perf_counter()
+                code = subprocess.call(
+                    command,
+                    env=envs[name],
+                    cwd=tempfile.gettempdir(),
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                elapsed = time.perf_counter() - started
+                if code != 0:
+                    raise BuildError(f"{name} --smoke failed while timing ({code})")
+                if round_ > 0:  # round 0 warms the disk cache
+                    times[name].append(elapsed)
     for name, values in times.items():
         say(f"  {name:28s} " + " ".join(f"{value:.2f}" for value in values))
     return {name: statistics.median(values) for name, values in times.items()}
